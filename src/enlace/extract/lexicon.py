@@ -1,0 +1,241 @@
+"""Cue words in the four languages, compiled once.
+
+All patterns run on folded text (lower case, no accents; see
+``enlace.gazetteer.text.fold``). Each table maps a codebook value to the words
+that signal it; the first table that matches in order of priority wins where
+one value is chosen.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _compile(words: list[str]) -> re.Pattern[str]:
+    """One alternation; Latin words need word boundaries, Chinese ones do not."""
+    latin = sorted((w for w in words if w.isascii()), key=len, reverse=True)
+    cjk = sorted((w for w in words if not w.isascii()), key=len, reverse=True)
+    parts = []
+    if latin:
+        parts.append(r"(?<![\w])(?:" + "|".join(latin) + r")(?![\w])")
+    if cjk:
+        parts.append("(?:" + "|".join(re.escape(w) for w in cjk) + ")")
+    return re.compile("|".join(parts))
+
+
+# Activity cues, in priority order: the first activity whose cue a sentence holds wins.
+ACTIVITY_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("video_call", _compile([
+        r"video ?(?:call|conference|link|meeting)", r"videoconferencias?", r"videollamadas?",
+        r"via zoom", r"virtual(?:ly)? (?:meeting|talks)", r"reunion virtual", r"reuniao virtual",
+        r"videoconferencia", r"por video", "视频会见", "视频会谈", "视频通话", "视频连线", "视频会议",
+        "通电话", "phone call", "telephone conversation", "conversacion telefonica",
+    ])),
+    ("message", _compile([
+        r"congratulatory (?:message|letter)", r"message of (?:congratulations|condolences?)",
+        r"sent (?:a )?(?:message|letter)", r"condolences?", r"mensaje de (?:felicitacion|condolencias?)",
+        r"(?:envio|remitio) (?:un )?(?:mensaje|carta)", r"carta de felicitacion", r"pesames?",
+        r"mensagem de (?:felicitacoes|condolencias)", "贺电", "贺信", "致电", "致信", "唁电", "慰问电",
+        "回信", "复信",
+    ])),
+    ("training", _compile([
+        r"training (?:course|program(?:me)?|session|workshop)s?", r"cadre training",
+        r"curso de (?:capacitacion|formacion)", r"capacitacion", r"seminario de capacitacion",
+        r"curso de capacitacao", r"capacitacao", r"treinamento", "培训班", "研修班", "培训",
+    ])),
+    ("trade_promotion", _compile([
+        r"trade fair", r"expo", r"exhibition", r"business (?:roundtable|matchmaking)",
+        r"promotion conference", r"investment promotion", r"trade mission", r"rueda de negocios",
+        r"feria", r"exposicion", r"promocion (?:comercial|de inversiones)", r"feira",
+        r"exposicao", r"rodada de negocios", r"canton fair", r"ciie", "博览会", "交易会", "推介会",
+        "展览会", "洽谈会", "对接会",
+    ])),
+    ("forum", _compile([
+        r"forum", r"summit", r"ministerial meeting", r"foro", r"cumbre", r"forum empresarial",
+        r"cupula", r"conference", r"conferencia", "论坛", "峰会", "部长级会议", "大会",
+    ])),
+    ("seminar", _compile([
+        r"seminar", r"symposium", r"workshop", r"dialogue", r"lecture", r"briefing session",
+        r"seminario", r"simposio", r"taller", r"conversatorio", r"coloquio", r"dialogo politico",
+        r"palestra", r"oficina", "研讨会", "座谈会", "宣讲", "对话会", "讲座", "交流会",
+    ])),
+    ("signing", _compile([
+        r"signed", r"sign", r"signing", r"inked", r"memorandum", r"mou", r"sister[- ]cit(?:y|ies)",
+        r"twin(?:ning|ned)? (?:agreement|cities|city)", r"friendship cit(?:y|ies)",
+        r"firmaron", r"firmo", r"firma", r"suscribieron", r"suscribio", r"memorando",
+        r"memorandum de entendimiento", r"hermanamiento", r"ciudades hermanas", r"hermanadas?",
+        r"assinaram", r"assinou", r"assinatura", r"memorando de entendimento", r"geminacao",
+        r"cidades[- ]irmas", r"irmanamento", r"acordo de cooperacao", r"acuerdo de cooperacion",
+        "签署", "签订", "签约", "友好城市", "友城", "结好", "谅解备忘录", "备忘录",
+    ])),
+    ("donation", _compile([
+        r"donated", r"donation", r"handed over", r"dono", r"donacion", r"donativo",
+        r"entrego", r"doou", r"doacao", "捐赠", "捐助", "援助物资", "交接",
+    ])),
+    ("visit", _compile([
+        r"visit(?:ed|ing|s)?", r"delegation", r"tour(?:ed)?", r"trip", r"arrived",
+        r"visita(?:ron|ra)?", r"visito", r"delegacion", r"gira", r"llego", r"arribo",
+        r"visitou", r"visitaram", r"delegacao", r"chegou", "访问", "考察", "出访", "代表团", "到访",
+    ])),
+    ("meeting", _compile([
+        r"met", r"meets?", r"meeting", r"talks", r"received", r"receives", r"courtesy call",
+        r"call(?:ed)? on", r"held (?:a )?(?:talks|meeting|discussions?)", r"exchanged views",
+        r"credentials", r"farewell", r"hosted", r"briefed", r"reception", r"luncheon",
+        r"se reunio", r"se reunieron", r"reunion", r"recibio", r"recibe", r"encuentro",
+        r"sostuvo", r"sostuvieron", r"conversaron", r"converso", r"dialogo", r"dialogaron",
+        r"intercambio", r"intercambiaron", r"cartas credenciales", r"se entrevisto",
+        r"reuniu", r"reuniram", r"reuniao", r"recebeu", r"encontro", r"se encontrou",
+        r"conversou", r"audiencia", "会见", "会谈", "见面", "拜会", "接见", "会晤", "座谈", "交流",
+        "递交国书", "辞行", "拜访", "宴请", "出席", "举行",
+    ])),
+]
+
+# A sentence reporting a plan, not a past occasion.
+FUTURE = _compile([
+    r"will (?:visit|meet|travel|hold|sign|attend|host)", r"is (?:set|scheduled|expected|due) to",
+    r"plans? to", r"planned", r"would (?:visit|meet)", r"upcoming",
+    r"visitara", r"viajara", r"se reunira", r"firmara", r"participara", r"realizara",
+    r"tiene previsto", r"prevista?", r"proxima visita",
+    r"visitara", r"vai visitar", r"ira visitar", r"devera", r"pretende",
+    "将访问", "将会见", "将于", "计划", "拟于", "将出席",
+])
+
+# Fields (subjects discussed or agreed), Hanqi's four plus Myers'.
+FIELD_CUES: dict[str, re.Pattern[str]] = {
+    "political": _compile([
+        r"political", r"party(?:-to-party)?", r"inter-party", r"governance", r"politic[ao]s?",
+        r"partidos?", r"partidari[ao]s?", r"bilateral relations", r"relaciones bilaterales",
+        r"relacoes bilaterais", r"one-china", r"una sola china", r"uma so china", r"diplomatic",
+        r"diplomatic[ao]s?", r"strategic partnership", r"asociacion estrategica", "政治", "政党",
+        "党际", "治国理政", "一个中国", "双边关系",
+    ]),
+    "economic": _compile([
+        r"econom\w*", r"trade", r"invest\w*", r"business\w*", r"commerc\w*", r"agricultur\w*",
+        r"infrastructure", r"export\w*", r"import\w*", r"industr\w*", r"comercio", r"inversion\w*",
+        r"empresari\w*", r"negocios", r"infraestructura", r"exportaciones", r"comercial\w*",
+        r"investimentos?", r"comercio", r"agricola", r"agropecuari\w*", r"mineri\w*", r"port\w*",
+        r"belt and road", r"franja y la ruta", r"cinturao e rota", "经济", "经贸", "贸易", "投资",
+        "合作项目", "基础设施", "农业", "产业", "一带一路",
+    ]),
+    "cultural": _compile([
+        r"cultur\w*", r"touris\w*", r"people-to-people", r"sports?", r"art\w*", r"turismo",
+        r"deportes?", r"esporte\w*", r"intercambios? culturales", r"humanit\w*", r"friendship",
+        r"amistad", r"amizade", r"media", r"medios", "文化", "旅游", "人文", "体育", "友好",
+        "媒体",
+    ]),
+    "green": _compile([
+        r"green", r"renewable\w*", r"climate", r"environment\w*", r"clean energy", r"solar",
+        r"wind power", r"energias? renovables?", r"medio ambiente", r"ambiental\w*",
+        r"sustentab\w*", r"sostenib\w*", r"energia limpa", r"meio ambiente", "绿色", "新能源",
+        "环保", "气候", "可再生能源", "生态",
+    ]),
+    "security": _compile([
+        r"securit\w*", r"defen[cs]e", r"military", r"police", r"seguridad", r"defensa",
+        r"militar\w*", r"policia", r"seguranca", "安全", "军事", "国防", "警务",
+    ]),
+    "technology": _compile([
+        r"technolog\w*", r"science", r"scientific", r"innovation", r"digital", r"5g", r"space",
+        r"tecnolog\w*", r"ciencia", r"cientific\w*", r"innovacion", r"inovacao", r"research",
+        r"investigacion", r"pesquisa", "科技", "技术", "创新", "数字", "航天", "科研",
+    ]),
+    "health": _compile([
+        r"health", r"medical", r"vaccines?", r"covid\w*", r"pandemic", r"hospital\w*",
+        r"salud", r"medic\w*", r"vacunas?", r"pandemia", r"saude", r"vacinas?", "卫生", "医疗",
+        "疫苗", "疫情", "健康",
+    ]),
+    "education": _compile([
+        r"educat\w*", r"universit\w*", r"students?", r"scholarships?", r"schools?",
+        r"confucius", r"language", r"educacion", r"educativ[ao]s?", r"universidad\w*",
+        r"estudiantes", r"becas", r"escuelas", r"educacao", r"universidade\w*", r"alunos",
+        r"bolsas", r"mandarin", "教育", "大学", "学生", "奖学金", "孔子学院", "留学",
+    ]),
+}
+
+OUTCOME_CUES: dict[str, re.Pattern[str]] = {
+    "twinning": _compile([
+        r"sister[- ]cit(?:y|ies)", r"sister[- ]provinces?", r"sister[- ]states?",
+        r"twin(?:ning|ned)?", r"friendship cit(?:y|ies)", r"friendly cit(?:y|ies)",
+        r"hermanamiento", r"ciudades hermanas", r"hermanad[ao]s?", r"provincias hermanas",
+        r"geminacao", r"cidades[- ]irmas", r"irmanamento", r"irmanad[ao]s?",
+        "友好城市", "友城", "结好", "友好省", "姐妹城市",
+    ]),
+    "mou": _compile([
+        r"memorand(?:um|a)", r"mou", r"memorando", r"memorandums?", r"cooperation agreements?",
+        r"letter of intent", r"framework agreement", r"acuerdos? de cooperacion", r"convenios?",
+        r"carta de intencion", r"acordos? de cooperacao", r"protocolo de intencoes",
+        "谅解备忘录", "备忘录", "合作协议", "框架协议", "意向书",
+    ]),
+    "contract": _compile([r"contracts?", r"contratos?", "合同"]),
+    "loan": _compile([r"loans?", r"credit line", r"prestamos?", r"emprestimos?", "贷款"]),
+    "investment": _compile([
+        r"invest(?:ed|s) (?:us)?\$", r"investment agreements?", r"acuerdo de inversion",
+        "投资协议",
+    ]),
+    "donation": _compile([
+        r"donated", r"donation", r"dono", r"donacion", r"donativo", r"doou", r"doacao", "捐赠",
+    ]),
+    "joint_statement": _compile([
+        r"joint (?:statement|declaration|communique)", r"declaracion conjunta",
+        r"comunicado conjunto", r"declaracao conjunta", "联合声明", "联合公报",
+    ]),
+    "training_delivered": _compile([
+        r"graduat\w+", r"completed (?:the )?(?:training|course)", r"clausura del curso",
+        "结业",
+    ]),
+}
+
+KNOWLEDGE_EXCHANGE = _compile([
+    r"seminar", r"symposium", r"workshop", r"training", r"course", r"study tour", r"field trip",
+    r"theoretical", r"experience in (?:governance|party building|state governance)",
+    r"share (?:experiences?|knowledge)", r"exchange of experiences?", r"think[- ]tanks?",
+    r"scholars?", r"lecture", r"expounded", r"xi jinping thought", r"party[- ]building",
+    r"governance experience", r"surveyed", r"seminario", r"taller", r"capacitacion", r"curso",
+    r"intercambio de experiencias", r"compartir experiencias", r"gira de estudio",
+    r"intercambios? y (?:formacion|capacitacion)", r"programa de (?:encuentros|intercambios?)",
+    r"visita de intercambio", r"experiencias", r"conferencia", r"forum", r"foro",
+    r"treinamento", r"capacitacao", r"troca de experiencias", r"experiencias de governanca",
+    "研讨会", "培训", "研修", "宣讲", "治国理政经验", "交流互鉴", "考察", "论坛", "智库", "学者",
+])
+
+GLOBAL_MECHANISM = _compile([
+    r"world political parties", r"political parties of the world", r"brics", r"global",
+    r"world parties", r"partidos politicos del mundo", r"partidos politicos do mundo",
+    r"world summit", r"cumbre mundial", r"g20", r"united nations", r"naciones unidas",
+    "世界政党", "金砖", "全球",
+])
+REGIONAL_MECHANISM = _compile([
+    r"celac", r"china-celac", r"china-lac", r"latin america(?:n)? and (?:the )?caribbean",
+    r"latin american (?:and caribbean )?(?:countries|parties|envoys|ambassadors|political)",
+    r"america latina y el caribe", r"latinoamericanos? y caribenos?", r"sao paulo forum",
+    r"foro de sao paulo", r"copppal", r"parlatino", r"parlacen", r"america latina e caribe",
+    r"latino-americanos", r"regional", "拉美", "中拉", "拉共体", "圣保罗论坛",
+])
+
+VIRTUAL = _compile([
+    r"video ?(?:call|conference|link|message|speech)", r"videoconferencias?", r"virtual(?:ly)?",
+    r"online", r"en linea", r"via zoom", r"por video", r"videomensaje", r"mensaje", r"message",
+    r"letter", r"carta", r"mensagem", r"telephone", r"phone", "视频", "线上", "致电", "致信",
+    "贺电", "贺信", "电话", "网络",
+])
+
+# "in China" cues: Chinese capital landmarks and "visit to China".
+IN_CHINA = _compile([
+    r"great hall of the people", r"gran palacio del pueblo", r"grande palacio do povo",
+    r"diaoyutai", r"zhongnanhai", r"visit(?:ed|ing|s)? (?:to )?china", r"in china",
+    r"visita (?:oficial )?a china", r"en china", r"na china", r"visita a china", r"a china",
+    r"to china", r"in beijing", r"en beijing", r"en pekin", r"em pequim", r"em beijing",
+    r"in shanghai", r"en shanghai", r"em xangai", r"ambassador to china",
+    r"embajador(?:a)? (?:de \w+ )?en china", r"embaixador(?:a)? (?:do \w+ )?na china",
+    r"in china", "人民大会堂", "钓鱼台", "在京", "在北京", "来华", "访华", "驻华", "在华",
+])
+IN_LAC_TO_CHINA_AMBASSADOR = _compile([
+    r"ambassador to china", r"ambassador in china", r"embajador(?:a)? en china",
+    r"embajador(?:a)? de \w+ en china", r"embaixador(?:a)? na china", r"embaixador(?:a)? no brasil",
+    "驻华大使",
+])
+
+CPC_DELEGATION = _compile([
+    r"cpc delegation", r"delegation of the (?:communist party of china|cpc)",
+    r"delegacion del (?:partido comunista de china|pcch)", r"delegacao do (?:partido comunista da china|pcch)",
+    "中共代表团", "中国共产党代表团",
+])

@@ -1,0 +1,40 @@
+"""Text folding that keeps offsets: matching ignores case and accents, evidence keeps them.
+
+Every character folds to exactly one character, so a match found in the folded
+text is at the same offsets in the original.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+_QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
+
+
+@lru_cache(maxsize=65536)
+def _fold_char(ch: str) -> str:
+    if ch in _QUOTES:
+        return _QUOTES[ch]
+    lower = ch.lower()
+    if len(lower) != 1:
+        return ch
+    base = unicodedata.normalize("NFKD", lower)
+    stripped = "".join(c for c in base if not unicodedata.combining(c))
+    return stripped if len(stripped) == 1 else lower
+
+
+def fold(text: str) -> str:
+    """Lower-case, strip accents, straighten quotes; same length as the input."""
+    if text.isascii():
+        return text.lower()
+    return "".join(_fold_char(ch) for ch in text)
+
+
+def is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf"
+
+
+def is_word_char(ch: str) -> bool:
+    """Latin-script word characters; CJK text has no word boundaries."""
+    return ch.isalnum() and not is_cjk(ch)
