@@ -1,0 +1,453 @@
+"""From mentions to codebook events.
+
+A sentence that holds an engagement cue, a Chinese side and a LAC side is a
+candidate; candidates of one occasion (compatible date, same LAC counterpart)
+are merged; each event then gets every codebook field from the words of its
+own sentences. Sides missing from a sentence are taken from the story so far
+("the delegation then met…"), as a human coder would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from enlace.codebook import Event
+from enlace.extract import lexicon
+from enlace.extract.dates import DateMention
+from enlace.extract.mentions import ActorMention, Mentions, PlaceMention, lac_role_name
+from enlace.extract.sentences import Sentence
+from enlace.gazetteer.entities import english_country_name
+
+_PARTY_STATES = {"CU": 1959, "VE": 1999, "NI": 2007}
+_STATE_TYPES = {"national_government", "legislature"}
+_SEPARATE_TYPES = {"party", "legislature", "national_government", "subnational_government",
+                   "business", "academic", "media", "civil_society", "regional_body"}
+
+
+@dataclass
+class Candidate:
+    sentence: Sentence
+    folded: str
+    activity: str
+    cn: list[ActorMention]
+    lac: list[ActorMention]
+    countries: list[str]
+    places: list[PlaceMention]
+    date: str | None
+    end_date: str | None
+    dated_here: bool
+
+
+@dataclass
+class Draft:
+    """An event being assembled from one or more candidates."""
+
+    parts: list[Candidate] = field(default_factory=list)
+
+    @property
+    def first(self) -> Candidate:
+        return self.parts[0]
+
+    def lac_names(self) -> set[str]:
+        return {a.name for c in self.parts for a in c.lac}
+
+    def lac_types(self) -> set[str]:
+        return {a.type for c in self.parts for a in c.lac}
+
+    def countries(self) -> list[str]:
+        seen: dict[str, None] = {}
+        for c in self.parts:
+            for country in c.countries:
+                seen.setdefault(country, None)
+        return list(seen)
+
+
+@dataclass
+class DocumentContext:
+    published: str | None
+    reference: str | None  # day used to resolve "on Tuesday"
+    main_country: str | None
+    country_counts: Counter[str]
+
+
+def build_events(
+    sentences: list[Sentence],
+    folded: str,
+    mentions: Mentions,
+    dates: list[DateMention],
+    context: DocumentContext,
+    lac_states: dict[str, str],
+) -> list[Event]:
+    candidates = _candidates(sentences, folded, mentions, dates, context, lac_states)
+    drafts = _merge(candidates)
+    return [_to_event(d, context) for d in drafts]
+
+
+def _within(items: list, start: int, end: int) -> list:
+    return [item for item in items if start <= item.start and item.end <= end]
+
+
+def _activity(text: str) -> str | None:
+    for name, pattern in lexicon.ACTIVITY_CUES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+def _candidates(
+    sentences: list[Sentence],
+    folded: str,
+    mentions: Mentions,
+    dates: list[DateMention],
+    context: DocumentContext,
+    lac_states: dict[str, str],
+) -> list[Candidate]:
+    found: list[Candidate] = []
+    story_cn: list[ActorMention] = []
+    story_date: tuple[str | None, str | None] | None = None
+    for sentence in sentences:
+        text = folded[sentence.start:sentence.end]
+        cn = [a for a in _within(mentions.actors, sentence.start, sentence.end) if a.side == "cn"]
+        places = _within(mentions.places, sentence.start, sentence.end)
+        here_dates = [d for d in _within(dates, sentence.start, sentence.end) if not d.future]
+        lac = _lac_actors(mentions, sentence, places, cn, context)
+        cn = _resolve_cn(cn, places, lac, context)
+        if cn:
+            story_cn = cn
+        activity = _activity(text)
+        if activity is None:
+            continue
+        if lexicon.FUTURE.search(text) and not here_dates:
+            continue
+        countries = _countries(lac, places, cn, lac_states)
+        if not countries and context.main_country and (lac or cn):
+            countries = [context.main_country]
+        use_cn = cn or story_cn
+        if not use_cn or not countries or not (lac or _names_lac_place(places) or cn):
+            continue
+        if here_dates:
+            first = here_dates[0]
+            date, end_date, dated_here = first.value, first.end_value, True
+        elif story_date is not None:
+            (date, end_date), dated_here = story_date, False
+        else:
+            date = context.published[:7] if context.published else None
+            end_date, dated_here = None, False
+        if dated_here and context.reference and len(date) == 10 and date > context.reference:
+            continue  # a date after publication is a plan, not an occasion
+        story_date = (date, end_date)
+        found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places, date,
+                               end_date, dated_here))
+    return found
+
+
+def _names_lac_place(places: list[PlaceMention]) -> bool:
+    return any(p.side == "lac" for p in places)
+
+
+def _countries(lac: list[ActorMention], places: list[PlaceMention], cn: list[ActorMention],
+               lac_states: dict[str, str]) -> list[str]:
+    seen: dict[str, None] = {}
+    for actor in lac:
+        if actor.country in lac_states:
+            seen.setdefault(actor.country, None)
+    if not seen:
+        for place in places:
+            if place.side == "lac" and place.country in lac_states:
+                seen.setdefault(place.country, None)
+    if not seen:
+        for actor in cn:
+            if actor.country in lac_states:
+                seen.setdefault(actor.country, None)
+    return list(seen)
+
+
+def _nearest(places: list[PlaceMention], position: int, kinds: tuple[str, ...],
+             window: int = 90) -> PlaceMention | None:
+    best, best_distance = None, window + 1
+    for place in places:
+        if place.kind not in kinds:
+            continue
+        distance = place.start - position if place.start >= position else (position - place.end) + 15
+        if distance < best_distance:
+            best, best_distance = place, distance
+    return best
+
+
+def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMention],
+                cn: list[ActorMention], context: DocumentContext) -> list[ActorMention]:
+    """Named LAC organisations, and offices named by role tied to their place."""
+    result: list[ActorMention] = []
+    cn_spans = [(a.start, a.end) for a in cn]
+    for actor in _within(mentions.actors, sentence.start, sentence.end):
+        if actor.side != "lac":
+            continue
+        if any(s <= actor.start < e or s < actor.end <= e for s, e in cn_spans):
+            continue
+        if not actor.role.startswith("role:"):
+            result.append(_settle_ambiguous(actor, context))
+            continue
+        target = actor.role.split(":", 1)[1]
+        near_cn = _nearest([p for p in places if p.side == "cn"], actor.start, ("cn_place",), 30)
+        if target == "subdivision":
+            place = _nearest(places, actor.start, ("subdivision", "lac_city"))
+        elif target == "city":
+            place = _nearest(places, actor.start, ("lac_city", "subdivision"))
+        else:
+            place = _nearest(places, actor.start, ("country", "demonym", "subdivision", "lac_city"))
+        if place is None or place.side != "lac":
+            if near_cn is not None or not context.main_country or target != "country":
+                continue
+            country = context.main_country
+            if _chinese_context(mentions, actor):
+                continue
+            result.append(ActorMention(actor.start, actor.end, "lac",
+                                       lac_role_name(actor.type, country, None), actor.type,
+                                       country, role=actor.role))
+            continue
+        if near_cn is not None and abs(near_cn.start - actor.start) < abs(place.start - actor.start):
+            continue
+        if target in ("subdivision", "city"):
+            name = lac_role_name(actor.type, place.country, place.name)
+            result.append(ActorMention(actor.start, actor.end, "lac", name, actor.type,
+                                       place.country, place.subdivision, role=actor.role))
+        else:
+            result.append(ActorMention(actor.start, actor.end, "lac",
+                                       lac_role_name(actor.type, place.country, None), actor.type,
+                                       place.country, role=actor.role))
+    return _dedupe(result)
+
+
+def _chinese_context(mentions: Mentions, actor: ActorMention) -> bool:
+    """A bare role word right after a Chinese name belongs to the Chinese side."""
+    for other in mentions.actors:
+        if other.side == "cn" and 0 <= actor.start - other.end <= 3:
+            return True
+    return False
+
+
+def _settle_ambiguous(actor: ActorMention, context: DocumentContext) -> ActorMention:
+    """PCC, PT…: the reading whose country the document talks about most."""
+    if not actor.alternatives:
+        return actor
+    readings = (actor, *actor.alternatives)
+    return max(readings, key=lambda a: context.country_counts.get(a.country or "", 0))
+
+
+def _dedupe(actors: list[ActorMention]) -> list[ActorMention]:
+    seen: dict[str, ActorMention] = {}
+    for actor in actors:
+        seen.setdefault(actor.name, actor)
+    return list(seen.values())
+
+
+def _resolve_cn(cn: list[ActorMention], places: list[PlaceMention], lac: list[ActorMention],
+                context: DocumentContext) -> list[ActorMention]:
+    """Embassies and consulates named without their country or city."""
+    result: list[ActorMention] = []
+    for actor in cn:
+        if actor.role == "embassy_unresolved":
+            if any(a.role == "embassy" and a.start <= actor.start < a.end + 40 for a in cn):
+                continue
+            country = next((p.country for p in places if p.side == "lac" and p.country
+                            and p.start >= actor.start), None) or context.main_country
+            if not country:
+                continue
+            actor = ActorMention(actor.start, actor.end, "cn",
+                                 f"Embassy of China in {english_country_name(country)}", "state",
+                                 country, role="embassy")
+        elif actor.role == "consulate_unresolved":
+            city = _nearest(places, actor.end, ("lac_city",), 60)
+            if city is None:
+                continue
+            actor = ActorMention(actor.start, actor.end, "cn",
+                                 f"Consulate General of China in {city.name}", "state",
+                                 city.country, role="consulate")
+        result.append(actor)
+    return _dedupe(result)
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if a.date is None or b.date is None:
+        return a.date == b.date
+    if len(a.date) == 10 and len(b.date) == 10:
+        a_end = a.end_date or a.date
+        b_end = b.end_date or b.date
+        return not (b.date > _shift(a_end, 1) or a.date > _shift(b_end, 1))
+    shorter = min(len(a.date), len(b.date))
+    return a.date[:shorter] == b.date[:shorter]
+
+
+def _shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day[:10]) + dt.timedelta(days=days)).isoformat()
+
+
+def _merge(candidates: list[Candidate]) -> list[Draft]:
+    """One draft per occasion and LAC counterpart (codebook: one event per meeting)."""
+    drafts: list[Draft] = []
+    unnamed: list[Candidate] = []
+    for cand in candidates:
+        named = [a for a in cand.lac if a.type in _SEPARATE_TYPES]
+        if not named:
+            unnamed.append(cand)
+            continue
+        for group in _split_by_type(cand):
+            target = next((d for d in drafts if _compatible(d.first, group)
+                           and d.lac_names() & {a.name for a in group.lac}), None)
+            if target is None:
+                drafts.append(Draft([group]))
+            else:
+                target.parts.append(group)
+    for cand in unnamed:
+        target = next((d for d in drafts if _compatible(d.first, cand)
+                       and set(d.countries()) & set(cand.countries)), None)
+        if target is None:
+            drafts.append(Draft([cand]))
+        elif target.first.dated_here or not cand.dated_here:
+            target.parts.append(cand)
+        else:
+            target.parts.insert(0, cand)
+    drafts.sort(key=lambda d: d.first.sentence.start)
+    return drafts
+
+
+def _split_by_type(cand: Candidate) -> list[Candidate]:
+    """Different kinds of LAC organisation met in one sentence are separate meetings."""
+    by_type: dict[str, list[ActorMention]] = {}
+    for actor in cand.lac:
+        by_type.setdefault(actor.type, []).append(actor)
+    if len(by_type) <= 1:
+        return [cand]
+    groups = []
+    for actors in by_type.values():
+        countries = [a.country for a in actors if a.country] or cand.countries
+        groups.append(Candidate(cand.sentence, cand.folded, cand.activity, cand.cn, actors,
+                                list(dict.fromkeys(countries)), cand.places, cand.date,
+                                cand.end_date, cand.dated_here))
+    return groups
+
+
+def _to_event(draft: Draft, context: DocumentContext) -> Event:
+    first = draft.first
+    text = " ".join(c.folded for c in draft.parts)
+    countries = draft.countries()
+    lac_actors = _dedupe([a for c in draft.parts for a in c.lac])
+    cn_actors = _dedupe([a for c in draft.parts for a in c.cn])
+    activity = _pick_activity(draft)
+    regional = any(a.type == "regional_body" for a in lac_actors)
+    multilateral = len(countries) > 1 or regional
+    subdivisions = sorted({a.subdivision for a in lac_actors if a.subdivision})
+    if multilateral:
+        level = "regional"
+    elif any(a.type == "subnational_government" for a in lac_actors):
+        level = "subnational"
+    else:
+        level = "national"
+    channel = _channel(cn_actors, first.folded)
+    content = _content(activity, text)
+    if lexicon.GLOBAL_MECHANISM.search(text):
+        mechanism = "global"
+    elif multilateral or lexicon.REGIONAL_MECHANISM.search(first.folded):
+        mechanism = "regional"
+    else:
+        mechanism = "bilateral"
+    date, end_date = _dates(draft)
+    fields = [name for name, pattern in lexicon.FIELD_CUES.items() if pattern.search(text)]
+    outcomes = [name for name, pattern in lexicon.OUTCOME_CUES.items() if pattern.search(text)]
+    if activity != "signing":
+        outcomes = [o for o in outcomes if o in ("donation", "training_delivered")]
+    return Event(
+        date=date,
+        end_date=end_date,
+        format="multilateral" if multilateral else "bilateral",
+        lac_countries=countries,
+        lac_subdivisions=subdivisions,
+        lac_level=level,
+        chinese_actors=[{"name": a.name, "type": a.type} for a in cn_actors],
+        lac_actors=[{"name": a.name, "type": a.type, "country": a.country}
+                    for a in lac_actors if a.name],
+        channel=channel,
+        content=content,
+        activity=activity,
+        mechanism=mechanism,
+        leftist=_leftist(lac_actors, countries, date),
+        venue=_venue(activity, text, first, context),
+        fields=fields,
+        outcomes=outcomes,
+        occasion=None,
+        summary=_summary(cn_actors, lac_actors, countries, activity, date),
+        evidence=first.sentence.text,
+    )
+
+
+def _pick_activity(draft: Draft) -> str:
+    order = [name for name, _ in lexicon.ACTIVITY_CUES]
+    found = {c.activity for c in draft.parts}
+    return min(found, key=order.index)
+
+
+def _channel(cn_actors: list[ActorMention], first_text: str) -> str:
+    if lexicon.CPC_DELEGATION.search(first_text):
+        return "party"
+    if not cn_actors:
+        return "state"
+    return cn_actors[0].type
+
+
+def _content(activity: str, text: str) -> str:
+    if activity in ("training", "seminar", "forum", "trade_promotion"):
+        return "knowledge_exchange"
+    if activity in ("visit",) and lexicon.KNOWLEDGE_EXCHANGE.search(text):
+        return "knowledge_exchange"
+    return "daily_interaction"
+
+
+def _dates(draft: Draft) -> tuple[str | None, str | None]:
+    dated = next((c for c in draft.parts if c.dated_here), draft.first)
+    return dated.date, dated.end_date
+
+
+def _leftist(lac_actors: list[ActorMention], countries: list[str], date: str | None) -> bool:
+    if any(a.leftist for a in lac_actors):
+        return True
+    year = int(date[:4]) if date else 9999
+    for actor in lac_actors:
+        since = _PARTY_STATES.get(actor.country or "")
+        if since and actor.type in _STATE_TYPES and year >= since:
+            return True
+    if not lac_actors:
+        return any(c in _PARTY_STATES and year >= _PARTY_STATES[c] for c in countries)
+    return False
+
+
+def _venue(activity: str, text: str, first: Candidate, context: DocumentContext) -> str:
+    if activity in ("video_call", "message") or lexicon.VIRTUAL.search(first.folded):
+        return "virtual"
+    if lexicon.IN_CHINA.search(text):
+        return "in_china"
+    if any(a.role in ("embassy", "consulate") for a in first.cn):
+        return "in_lac"
+    if any(p.side == "lac" and p.kind in ("lac_city", "subdivision") for p in first.places):
+        return "in_lac"
+    if any(p.side == "cn" for p in first.places):
+        return "in_china"
+    return "in_lac" if any(p.side == "lac" for p in first.places) else "unknown"
+
+
+def _summary(cn: list[ActorMention], lac: list[ActorMention], countries: list[str],
+             activity: str, date: str | None) -> str:
+    """One generated sentence: who engaged whom, how and when."""
+    who = cn[0].name if cn else "A Chinese actor"
+    whom = ", ".join(a.name for a in lac[:3] if a.name) or ", ".join(
+        english_country_name(c) for c in countries)
+    verb = {
+        "meeting": "met", "visit": "visited or received a visit involving",
+        "video_call": "held a video call with", "training": "ran a training course for",
+        "seminar": "held a seminar with", "forum": "took part in a forum with",
+        "signing": "signed an agreement with", "message": "exchanged a message with",
+        "donation": "made a donation to", "trade_promotion": "held a trade promotion with",
+    }.get(activity, "engaged with")
+    when = f" ({date})" if date else ""
+    return f"{who} {verb} {whom}{when}."

@@ -1,0 +1,222 @@
+"""Mentions: the places and actors a document names, with their offsets.
+
+Gazetteer matches give named organisations and places; role words ("the
+governor of", "embajador chino", "市长") turn places into the governments
+acting there. Ambiguous names (PCC, PT) stay ambiguous here and are settled by
+the document's country context in :mod:`enlace.extract.events`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from enlace.gazetteer import Gazetteer, Match
+from enlace.gazetteer.entities import english_country_name
+
+
+@dataclass(slots=True)
+class ActorMention:
+    start: int
+    end: int
+    side: str  # "cn" or "lac"
+    name: str
+    type: str  # Channel (cn) or LacActorType (lac)
+    country: str | None = None
+    subdivision: str | None = None
+    leftist: bool = False
+    role: str = ""
+    alternatives: tuple[ActorMention, ...] = ()  # other readings of an ambiguous name
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    side: str  # "cn" or "lac"
+    country: str | None
+    subdivision: str | None = None
+    name: str = ""
+    kind: str = ""  # country, demonym, subdivision, lac_city, cn_place
+
+
+@dataclass
+class Mentions:
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+def _role(words: list[str]) -> re.Pattern[str]:
+    latin = [w for w in words if w.isascii()]
+    cjk = [w for w in words if not w.isascii()]
+    parts = [r"(?<![\w])(?:" + "|".join(latin) + r")(?![\w])"] if latin else []
+    if cjk:
+        parts.append("(?:" + "|".join(cjk) + ")")
+    return re.compile("|".join(parts))
+
+
+# Chinese officials whose office is the organisation (folded text).
+_CN_AMBASSADOR = _role([
+    r"(?:the )?chinese ambassador", r"china's ambassador", r"ambassador of china",
+    r"ambassador of the people's republic of china", r"embajador(?:a)? de china",
+    r"embajador(?:a)? chin[oa]", r"embajador(?:a)? de la republica popular china",
+    r"embaixador(?:a)? da china", r"embaixador(?:a)? chines(?:a)?",
+    r"embaixador(?:a)? da republica popular da china", r"chinese embassy", r"embajada china",
+    r"embajada de china", r"embaixada da china", r"embaixada chinesa", "中国大使", "中国驻",
+])
+_CN_CONSUL = _role([
+    r"consul(?:ate)?[- ]general", r"consul general", r"consulado general", r"consul-geral",
+    r"consulado-geral", r"consul geral", r"consulado geral", "总领事",
+])
+_CN_GOVERNMENT = _role([
+    r"chinese government", r"government of china", r"gobierno chino", r"gobierno de china",
+    r"governo chines", r"governo da china", r"chinese president", r"president of china",
+    r"presidente chino", r"presidente de china", r"presidente da china", r"presidente chines",
+    r"chinese premier", r"chinese vice president", r"vicepresidente chino",
+    "中国政府", "国家主席", "国务院总理",
+])
+_CN_DELEGATION = _role([
+    r"chinese delegation", r"delegation from china", r"delegacion china",
+    r"delegacion de china", r"delegacao chinesa", r"delegacao da china", "中国代表团",
+])
+_CN_PLACE_ROLE = re.compile(
+    r"(?<![\w])(?:governor|vice[- ]governor|mayor|vice[- ]mayor|party secretary|secretary of the"
+    r"|government|municipal|provincial|province|city|delegation|officials?|authorities|committee"
+    r"|people's congress|foreign affairs office|gobernador|vicegobernador|alcalde|gobierno"
+    r"|delegacion|ciudad|provincia|municipal|autoridades|comite|governador|prefeito|governo"
+    r"|delegacao|cidade|provincia|autoridades|comite|representantes|representatives)(?![\w])"
+    r"|省长|市长|书记|政府|代表团|人大|外办|省委|市委|州长|县长|区长"
+)
+_CN_LOCATIVE = re.compile(r"(?:\b(?:in|at|en|em|from|de|desde|to|a|para|no|na)\s+|在|于|赴)$")
+
+# LAC officials: role word -> (actor type, what the role attaches to).
+_LAC_ROLES: list[tuple[str, str, re.Pattern[str]]] = [
+    ("subnational_government", "subdivision", _role([
+        r"governor", r"vice[- ]governor", r"gobernador(?:a)?", r"vicegobernador(?:a)?",
+        r"governador(?:a)?", r"state government", r"provincial government",
+        r"gobierno (?:de la provincia|provincial|del estado|estatal|regional)",
+        r"governo (?:do estado|estadual)", r"intendente regional", r"gobernacion",
+        r"jefe de gobierno", r"州长", r"省长", "州政府", "省政府",
+    ])),
+    ("subnational_government", "city", _role([
+        r"mayor", r"alcalde(?:sa)?", r"intendente", r"prefeit[oa]", r"prefeitura",
+        r"municipio", r"municipalidad", r"ayuntamiento", r"city council", r"city government",
+        r"municipality", r"city hall", r"市长", "市政府",
+    ])),
+    ("legislature", "country", _role([
+        r"senate", r"senators?", r"senado(?:r(?:a|es)?)?", r"chamber of deputies",
+        r"house of representatives", r"national assembly", r"congress(?:man|woman)?",
+        r"parliament(?:ary)?", r"legislative assembly", r"camara de diputados",
+        r"camara dos deputados", r"asamblea nacional", r"asamblea legislativa", r"congreso",
+        r"congresso", r"diputad[oa]s?", r"deputad[oa]s?", r"parlament\w+", r"speaker",
+        "议会", "国会", "参议院", "众议院", "国民议会", "议长", "参议员", "众议员",
+    ])),
+    ("national_government", "country", _role([
+        r"president", r"prime minister", r"vice president", r"minister", r"foreign minister",
+        r"chancellor", r"government", r"presidente", r"primer ministro", r"vicepresidente",
+        r"ministr[oa]", r"canciller", r"gobierno", r"primeiro-ministro", r"chanceler",
+        r"governo", r"ambassador", r"embajador(?:a)?", r"embaixador(?:a)?", r"embassy",
+        r"embajada", r"embaixada", r"secretary of state", r"secretario de estado",
+        "总统", "总理", "副总统", "外长", "部长", "政府", "大使", "外交部长", "驻华大使",
+    ])),
+    ("business", "country", _role([
+        r"chamber of commerce", r"business(?:men|people|es)?", r"companies", r"entrepreneurs",
+        r"camara de comercio", r"camara", r"empresari[oa]s", r"empresas", r"empresarios",
+        r"federacion", r"confederacion", r"federacao", r"confederacao", "商会", "企业", "企业家",
+    ])),
+    ("academic", "country", _role([
+        r"universit(?:y|ies)", r"universidad(?:es)?", r"universidade", r"think tanks?",
+        r"institute", r"instituto", r"academ(?:y|ia)", r"scholars", "大学", "智库", "研究院",
+    ])),
+    ("media", "country", _role([
+        r"television", r"newspaper", r"media", r"television", r"diario", r"periodico",
+        r"medios", r"jornal", r"emissora", "媒体", "电视台", "报社",
+    ])),
+]
+
+_LAC_TYPE_LABEL = {
+    "legislature": "Legislature of {}",
+    "national_government": "Government of {}",
+    "business": "{} business community",
+    "academic": "{} academic institutions",
+    "media": "{} media",
+}
+
+
+def find_mentions(text: str, folded: str, gazetteer: Gazetteer) -> Mentions:
+    """All actor and place mentions of one document."""
+    mentions = Mentions()
+    for match in gazetteer.find(text):
+        _from_match(match, text, folded, mentions)
+    _role_actors(folded, mentions)
+    mentions.actors.sort(key=lambda a: a.start)
+    mentions.places.sort(key=lambda p: p.start)
+    return mentions
+
+
+def _from_match(match: Match, text: str, folded: str, mentions: Mentions) -> None:
+    entity = match.entities[0]
+    kind = entity.kind
+    if kind in ("country", "demonym", "subdivision", "lac_city"):
+        mentions.places.append(PlaceMention(match.start, match.end, "lac", entity.country,
+                                            entity.subdivision, entity.name, kind))
+    elif kind == "cn_actor":
+        mentions.actors.append(ActorMention(match.start, match.end, "cn", entity.name,
+                                            entity.actor_type or "state", entity.country,
+                                            role=entity.get("role")))
+        if entity.country:
+            mentions.places.append(PlaceMention(match.start, match.end, "lac", entity.country,
+                                                None, entity.name, "embassy"))
+    elif kind == "cn_place":
+        mentions.places.append(PlaceMention(match.start, match.end, "cn", None, None,
+                                            entity.name, "cn_place"))
+        if _acts_as_government(folded, match.start, match.end):
+            mentions.actors.append(ActorMention(match.start, match.end, "cn", entity.key,
+                                                "subnational", role="place_government"))
+    elif kind in ("lac_party", "lac_org"):
+        readings = tuple(
+            ActorMention(match.start, match.end, "lac", e.name, e.actor_type or "party",
+                         e.country, leftist=e.leftist, role=e.kind)
+            for e in match.entities if e.kind in ("lac_party", "lac_org")
+        )
+        first = readings[0]
+        first.alternatives = readings[1:]
+        mentions.actors.append(first)
+
+
+def _acts_as_government(folded: str, start: int, end: int) -> bool:
+    """A Chinese place name stands for its government when an office word is beside it."""
+    before = folded[max(0, start - 40):start]
+    after = folded[end:end + 40]
+    if _CN_LOCATIVE.search(before) and not _CN_PLACE_ROLE.search(before[-25:]):
+        # "in Beijing" is a venue, "the mayor of Beijing" an actor
+        return bool(_CN_PLACE_ROLE.match(after.lstrip()))
+    return bool(_CN_PLACE_ROLE.search(before[-25:]) or _CN_PLACE_ROLE.match(after.lstrip()))
+
+
+def _role_actors(folded: str, mentions: Mentions) -> None:
+    """Chinese and LAC offices named by role rather than by organisation."""
+    for pattern, name, kind in (
+        (_CN_GOVERNMENT, "Government of China", "state"),
+        (_CN_DELEGATION, "Government of China", "state"),
+    ):
+        for m in pattern.finditer(folded):
+            mentions.actors.append(ActorMention(m.start(), m.end(), "cn", name, kind, role="role"))
+    for m in _CN_AMBASSADOR.finditer(folded):
+        mentions.actors.append(ActorMention(m.start(), m.end(), "cn", "Embassy of China", "state",
+                                            role="embassy_unresolved"))
+    for m in _CN_CONSUL.finditer(folded):
+        mentions.actors.append(ActorMention(m.start(), m.end(), "cn", "Consulate General of China",
+                                            "state", role="consulate_unresolved"))
+    for actor_type, target, pattern in _LAC_ROLES:
+        for m in pattern.finditer(folded):
+            mentions.actors.append(ActorMention(m.start(), m.end(), "lac", "", actor_type,
+                                                role=f"role:{target}"))
+
+
+def lac_role_name(actor_type: str, country: str | None, place: str | None) -> str:
+    """A readable canonical name for a LAC office named by role."""
+    country_name = english_country_name(country) if country else "unknown country"
+    if actor_type == "subnational_government":
+        return f"Government of {place}" if place else f"Subnational government ({country_name})"
+    return _LAC_TYPE_LABEL.get(actor_type, "{}").format(country_name)

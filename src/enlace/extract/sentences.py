@@ -1,0 +1,51 @@
+"""Split a document into sentences with their offsets (evidence must be exact spans)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Sentence ends: . ! ? followed by space and an upper-case start, Chinese 。！？, or a blank line.
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'”’»)]*\s+(?=[\"“«¿¡(]?[A-ZÁÉÍÓÚÑÂÊÔÃÕÇ0-9])"
+    r"|(?<=[。！？；])"
+    r"|\n\s*\n"
+    r"|(?<=[.!?:;。])\s*\n"
+)
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "sr", "sra", "srta", "st", "h.e", "e", "u.s", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "gen", "gov", "lic",
+    "ing", "prof", "dra", "s.a", "co", "inc", "jr", "mme", "hon", "rt", "vs", "p", "pp",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences in order; abbreviations such as "Dr." or "Dec." do not end one."""
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        cut = match.start()
+        before = text[start:cut].rstrip()
+        last_word = before.rsplit(None, 1)[-1].rstrip(".").lower() if before else ""
+        if before.endswith(".") and (last_word in _ABBREVIATIONS or len(last_word) == 1):
+            continue
+        _append(sentences, text, start, cut)
+        start = match.end()
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end, text[start:end]))
