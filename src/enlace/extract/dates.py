@@ -230,13 +230,22 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
     return found
 
 
-def dateline_reference(text: str, published: str | None) -> str | None:
-    """A dateline ("BOGOTA, Dec. 10 (Xinhua) --") dates the report more precisely."""
+def dateline_reference(text: str, published: str | None) -> tuple[str, int] | None:
+    """A dateline ("BOGOTA, Dec. 10 (Xinhua) --") dates the report more precisely.
+
+    Returns the dateline's day and where the dateline ends: its date is the
+    reference for "on Friday", not the date of the event.
+    """
     head = text[:300]
-    match = re.search(r"^[A-ZÁÉÍÓÚÑ .'-]{3,40},\s*([A-Z][a-z]{2,9}\.? \d{1,2})\s*\(", head, re.M)
+    match = _DATELINE.search(head)
     if not match:
         return None
     for mention in find_dates(match.group(1), published):
         if len(mention.value) == 10:
-            return mention.value
+            return mention.value, match.end()
     return None
+
+
+_DATELINE = re.compile(
+    r"^[A-ZÁÉÍÓÚÑ .'-]{3,40},\s*([A-Z][a-z]{2,9}\.? \d{1,2})\s*\([^)]{2,40}\)", re.M
+)

@@ -55,8 +55,11 @@ class Pipeline:
         text = document.text
         folded = fold(text)
         sentences = split_sentences(text)
-        reference = dateline_reference(text, document.published) or document.published
+        dateline = dateline_reference(text, document.published)
+        reference = dateline[0] if dateline else document.published
         dates = find_dates(text, reference, folded)
+        if dateline:
+            dates = [d for d in dates if d.start >= dateline[1]]
         mentions = find_mentions(text, folded, self.gazetteer)
         context = _context(document, reference, mentions, self.gazetteer)
         now = time.perf_counter()

@@ -15,8 +15,14 @@ import ahocorasick
 from enlace.gazetteer.entities import Entity
 from enlace.gazetteer.text import fold, is_cjk, is_word_char
 
-# Aliases too short or too common to match safely on their own, folded.
 _MIN_LATIN_LENGTH = 2
+# Folded forms that are everyday words: an accented name that folds to one of
+# these ("Pará" -> "para") must match with its accents.
+_COMMON_WORDS = frozenset(
+    "para sur norte este oeste centro union san santa la el los las de del da do das dos a o "
+    "e y en em no na con com por sin paz leon rio mar sol costa isla ilha bahia lima cruz "
+    "colon merida parana amapa goias piaui ceara maranhao mexico panama peru canada".split()
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,20 +39,18 @@ class Matcher:
     """Compiled automaton over all aliases; build once, use on many texts."""
 
     def __init__(self, aliases: Iterable[tuple[str, Entity]]) -> None:
-        table: dict[str, list[Entity]] = {}
-        acronyms: set[str] = set()
+        table: dict[str, list[tuple[str, Entity]]] = {}
         for alias, entity in aliases:
-            key = fold(alias.strip())
+            alias = alias.strip()
+            key = fold(alias)
             if not key or (len(key) < _MIN_LATIN_LENGTH and not is_cjk(key[0])):
                 continue
             bucket = table.setdefault(key, [])
-            if entity not in bucket:
-                bucket.append(entity)
-            if alias.isupper() and len(alias) <= 8:
-                acronyms.add(key)
+            if (alias, entity) not in bucket:
+                bucket.append((alias, entity))
         self._automaton = ahocorasick.Automaton()
-        for key, entities in table.items():
-            self._automaton.add_word(key, (key, tuple(entities), key in acronyms))
+        for key, readings in table.items():
+            self._automaton.add_word(key, (key, tuple(readings)))
         self._automaton.make_automaton()
         self.size = len(table)
 
@@ -54,14 +58,17 @@ class Matcher:
         """Non-overlapping matches, longest first, in text order."""
         folded = fold(text)
         candidates: list[tuple[int, int, tuple[Entity, ...]]] = []
-        for end_index, (key, entities, acronym) in self._automaton.iter(folded):
+        for end_index, (key, readings) in self._automaton.iter(folded):
             start = end_index - len(key) + 1
             end = end_index + 1
             if not _bounded(folded, start, end, key):
                 continue
-            if acronym and not _is_upper(text[start:end]):
-                continue  # "pt" in running text is not the Workers' Party
-            candidates.append((start, end, entities))
+            surface = text[start:end]
+            entities = tuple(dict.fromkeys(
+                entity for alias, entity in readings if _plausible(alias, surface, key)
+            ))
+            if entities:
+                candidates.append((start, end, entities))
         candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken: list[tuple[int, int, tuple[Entity, ...]]] = []
         occupied = bytearray(len(text) + 1)
@@ -78,6 +85,22 @@ def _bounded(folded: str, start: int, end: int, key: str) -> bool:
     if not is_cjk(key[0]) and start > 0 and is_word_char(folded[start - 1]):
         return False
     return not (not is_cjk(key[-1]) and end < len(folded) and is_word_char(folded[end]))
+
+
+def _plausible(alias: str, surface: str, key: str) -> bool:
+    """Case and accents matter where they tell a name from a word.
+
+    An acronym must be written in capitals ("pt" in running text is not the
+    Workers' Party); a capitalised name must be capitalised in the text; an
+    accented name whose folded form is a common word must keep its accents.
+    """
+    if is_cjk(key[0]):
+        return True
+    if alias.isupper() and len(alias) <= 8:
+        return _is_upper(surface)
+    if alias[:1].isupper() and not surface[:1].isupper():
+        return False
+    return not (key in _COMMON_WORDS and alias.lower() != key and surface.lower() != alias.lower())
 
 
 def _is_upper(text: str) -> bool:
