@@ -222,10 +222,7 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
 
 def _chinese_context(mentions: Mentions, actor: ActorMention) -> bool:
     """A bare role word right after a Chinese name belongs to the Chinese side."""
-    for other in mentions.actors:
-        if other.side == "cn" and 0 <= actor.start - other.end <= 3:
-            return True
-    return False
+    return any(o.side == "cn" and 0 <= actor.start - o.end <= 3 for o in mentions.actors)
 
 
 def _settle_ambiguous(actor: ActorMention, context: DocumentContext) -> ActorMention:

@@ -236,6 +236,7 @@ IN_LAC_TO_CHINA_AMBASSADOR = _compile([
 
 CPC_DELEGATION = _compile([
     r"cpc delegation", r"delegation of the (?:communist party of china|cpc)",
-    r"delegacion del (?:partido comunista de china|pcch)", r"delegacao do (?:partido comunista da china|pcch)",
+    r"delegacion del (?:partido comunista de china|pcch)",
+    r"delegacao do (?:partido comunista da china|pcch)",
     "中共代表团", "中国共产党代表团",
 ])
