@@ -106,7 +106,7 @@ def _candidates(
 ) -> list[Candidate]:
     found: list[Candidate] = []
     story_cn: list[ActorMention] = []
-    story_date: tuple[str | None, str | None] | None = None
+    story_date = _lead_date(dates, context)
     for sentence in sentences:
         text = folded[sentence.start:sentence.end]
         cn = [a for a in _within(mentions.actors, sentence.start, sentence.end) if a.side == "cn"]
@@ -141,6 +141,17 @@ def _candidates(
         found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places, date,
                                end_date, dated_here))
     return found
+
+
+def _lead_date(dates: list[DateMention], context: DocumentContext) -> tuple[str, str | None] | None:
+    """The story's date before any sentence gives one: its first dated day (title, lead)."""
+    for mention in dates:
+        if mention.future or len(mention.value) < 10:
+            continue
+        if context.reference and mention.value > context.reference:
+            continue
+        return mention.value, mention.end_value
+    return None
 
 
 def _names_lac_place(places: list[PlaceMention]) -> bool:

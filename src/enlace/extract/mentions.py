@@ -208,10 +208,18 @@ def _role_actors(folded: str, mentions: Mentions) -> None:
     for m in _CN_CONSUL.finditer(folded):
         mentions.actors.append(ActorMention(m.start(), m.end(), "cn", "Consulate General of China",
                                             "state", role="consulate_unresolved"))
+    roles: list[ActorMention] = []
     for actor_type, target, pattern in _LAC_ROLES:
         for m in pattern.finditer(folded):
-            mentions.actors.append(ActorMention(m.start(), m.end(), "lac", "", actor_type,
-                                                role=f"role:{target}"))
+            roles.append(ActorMention(m.start(), m.end(), "lac", "", actor_type,
+                                      role=f"role:{target}"))
+    # "jefe de gobierno" is one office, not a head and a government: longest wins
+    roles.sort(key=lambda a: (a.start - a.end, a.start))
+    kept: list[ActorMention] = []
+    for role in roles:
+        if not any(k.start < role.end and role.start < k.end for k in kept):
+            kept.append(role)
+    mentions.actors.extend(kept)
 
 
 def lac_role_name(actor_type: str, country: str | None, place: str | None) -> str:
