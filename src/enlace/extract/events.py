@@ -187,6 +187,16 @@ def _nearest(places: list[PlaceMention], position: int, kinds: tuple[str, ...],
     return best
 
 
+def _adjacent(places: list[PlaceMention], actor: ActorMention,
+              kinds: tuple[str, ...]) -> PlaceMention | None:
+    """The country an office belongs to: "Argentine ambassador", "President of Peru"."""
+    before = [p for p in places if p.kind in kinds and 0 <= actor.start - p.end <= 30]
+    after = [p for p in places if p.kind in kinds and 0 <= p.start - actor.end <= 40]
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
 def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMention],
                 cn: list[ActorMention], context: DocumentContext) -> list[ActorMention]:
     """Named LAC organisations, and offices named by role tied to their place."""
@@ -207,7 +217,7 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
         elif target == "city":
             place = _nearest(places, actor.start, ("lac_city", "subdivision"))
         else:
-            place = _nearest(places, actor.start, ("country", "demonym", "subdivision", "lac_city"))
+            place = _adjacent(places, actor, ("country", "demonym"))
         if place is None or place.side != "lac":
             if near_cn is not None or not context.main_country or target != "country":
                 continue

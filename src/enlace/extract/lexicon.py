@@ -46,13 +46,13 @@ ACTIVITY_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("trade_promotion", _compile([
         r"trade fair", r"expo", r"exhibition", r"business (?:roundtable|matchmaking)",
         r"promotion conference", r"investment promotion", r"trade mission", r"rueda de negocios",
-        r"feria", r"exposicion", r"promocion (?:comercial|de inversiones)", r"feira",
+        r"feria", r"exposicion", r"promocion (?:comercial|de inversiones)", r"(?<!-)feira",
         r"exposicao", r"rodada de negocios", r"canton fair", r"ciie", "博览会", "交易会", "推介会",
         "展览会", "洽谈会", "对接会",
     ])),
     ("forum", _compile([
         r"forum", r"summit", r"ministerial meeting", r"foro", r"cumbre", r"forum empresarial",
-        r"cupula", r"conference", r"conferencia", "论坛", "峰会", "部长级会议", "大会",
+        r"cupula", "论坛", "峰会", "部长级会议",
     ])),
     ("seminar", _compile([
         r"seminar", r"symposium", r"workshop", r"dialogue", r"lecture", r"briefing session",
@@ -198,17 +198,17 @@ KNOWLEDGE_EXCHANGE = _compile([
 ])
 
 GLOBAL_MECHANISM = _compile([
-    r"world political parties", r"political parties of the world", r"brics", r"global",
+    r"world political parties", r"political parties of the world", r"brics",
     r"world parties", r"partidos politicos del mundo", r"partidos politicos do mundo",
-    r"world summit", r"cumbre mundial", r"g20", r"united nations", r"naciones unidas",
-    "世界政党", "金砖", "全球",
+    r"world summit", r"cumbre mundial", r"global (?:summit|forum|dialogue)",
+    "世界政党", "金砖", "全球政党",
 ])
 REGIONAL_MECHANISM = _compile([
     r"celac", r"china-celac", r"china-lac", r"latin america(?:n)? and (?:the )?caribbean",
     r"latin american (?:and caribbean )?(?:countries|parties|envoys|ambassadors|political)",
     r"america latina y el caribe", r"latinoamericanos? y caribenos?", r"sao paulo forum",
     r"foro de sao paulo", r"copppal", r"parlatino", r"parlacen", r"america latina e caribe",
-    r"latino-americanos", r"regional", "拉美", "中拉", "拉共体", "圣保罗论坛",
+    "中拉论坛", "拉共体", "圣保罗论坛", "拉美和加勒比国家",
 ])
 
 VIRTUAL = _compile([

@@ -111,13 +111,16 @@ _LAC_ROLES: list[tuple[str, str, re.Pattern[str]]] = [
         r"congresso", r"diputad[oa]s?", r"deputad[oa]s?", r"parlament\w+", r"speaker",
         "议会", "国会", "参议院", "众议院", "国民议会", "议长", "参议员", "众议员",
     ])),
+    ("national_government", "envoy", _role([
+        r"ambassador", r"embajador(?:a)?", r"embaixador(?:a)?", r"embassy", r"embajada",
+        r"embaixada", r"envoys?", r"enviad[oa]s?", "大使", "驻华大使", "使馆",
+    ])),
     ("national_government", "country", _role([
         r"president", r"prime minister", r"vice president", r"minister", r"foreign minister",
         r"chancellor", r"government", r"presidente", r"primer ministro", r"vicepresidente",
         r"ministr[oa]", r"canciller", r"gobierno", r"primeiro-ministro", r"chanceler",
-        r"governo", r"ambassador", r"embajador(?:a)?", r"embaixador(?:a)?", r"embassy",
-        r"embajada", r"embaixada", r"secretary of state", r"secretario de estado",
-        "总统", "总理", "副总统", "外长", "部长", "政府", "大使", "外交部长", "驻华大使",
+        r"governo", r"secretary of state", r"secretario de estado",
+        "总统", "总理", "副总统", "外长", "部长", "政府", "外交部长",
     ])),
     ("business", "country", _role([
         r"chamber of commerce", r"business(?:men|people|es)?", r"companies", r"entrepreneurs",
@@ -155,7 +158,8 @@ def find_mentions(text: str, folded: str, gazetteer: Gazetteer) -> Mentions:
 
 
 def _from_match(match: Match, text: str, folded: str, mentions: Mentions) -> None:
-    entity = match.entities[0]
+    # "PCCh" is both the CPC and Chile's Communist Party: in China–LAC news the CPC
+    entity = next((e for e in match.entities if e.kind == "cn_actor"), match.entities[0])
     kind = entity.kind
     if kind in ("country", "demonym", "subdivision", "lac_city"):
         mentions.places.append(PlaceMention(match.start, match.end, "lac", entity.country,

@@ -35,6 +35,16 @@ class Match:
     entities: tuple[Entity, ...]
 
 
+# Words that some gazetteer lists as a place name ("Central" department of
+# Paraguay, "Capital" district) but that running text uses as plain words.
+_PLACE_KINDS = frozenset({"subdivision", "lac_city", "cn_place", "country"})
+_GENERIC_NAMES = frozenset(
+    "central capital norte sur este oeste oriente occidente centro litoral nacional federal "
+    "national interior metropolitana metropolitan distrito district region provincia province "
+    "estado state ciudad city municipio".split()
+)
+
+
 class Matcher:
     """Compiled automaton over all aliases; build once, use on many texts."""
 
@@ -44,6 +54,8 @@ class Matcher:
             alias = alias.strip()
             key = fold(alias)
             if not key or (len(key) < _MIN_LATIN_LENGTH and not is_cjk(key[0])):
+                continue
+            if key in _GENERIC_NAMES and entity.kind in _PLACE_KINDS:
                 continue
             bucket = table.setdefault(key, [])
             if (alias, entity) not in bucket:
