@@ -35,7 +35,7 @@ def load(name):
     with open(DATA / name, newline="", encoding="utf-8") as f:
         reader = csv.reader(f)
         header = next(reader)
-        rows = [dict(zip(header, r)) for r in reader]
+        rows = [dict(zip(header, r, strict=True)) for r in reader]
     return header, rows
 
 
@@ -182,7 +182,7 @@ def test_parties():
     _, rows = load("lac_parties.csv")
     assert len(rows) >= 150
     lac = lac_iso2()
-    assert CELAC <= {r["country"] for r in rows}
+    assert {r["country"] for r in rows} >= CELAC
     assert len({r["canonical"] for r in rows}) == len(rows)
     seen = defaultdict(list)
     for r in rows:
