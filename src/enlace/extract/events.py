@@ -89,11 +89,28 @@ def _within(items: list, start: int, end: int) -> list:
     return [item for item in items if start <= item.start and item.end <= end]
 
 
-def _activity(text: str) -> str | None:
+def _activity(text: str) -> tuple[str, int] | None:
+    """The activity a sentence reports and where its cue word stands."""
     for name, pattern in lexicon.ACTIVITY_CUES:
-        if pattern.search(text):
-            return name
+        match = pattern.search(text)
+        if match:
+            return name, match.start()
     return None
+
+
+def _event_date(here: list[DateMention], sentence: Sentence, cue: int) -> DateMention | None:
+    """The sentence's date of the occasion: one opening the sentence or near the cue.
+
+    A date elsewhere in the sentence usually dates something else ("briefed them
+    on the plenum held in October").
+    """
+    best, best_distance = None, 121
+    for mention in here:
+        offset = mention.start - sentence.start
+        distance = 0 if offset < 40 else min(abs(offset - cue), abs(mention.end - sentence.start - cue))
+        if distance < best_distance:
+            best, best_distance = mention, distance
+    return best
 
 
 def _candidates(
@@ -116,20 +133,22 @@ def _candidates(
         cn = _resolve_cn(cn, places, lac, context)
         if cn:
             story_cn = cn
-        activity = _activity(text)
-        if activity is None:
+        found_cue = _activity(text)
+        if found_cue is None:
             continue
+        activity, cue = found_cue
         if lexicon.FUTURE.search(text) and not here_dates:
             continue
         countries = _countries(lac, places, cn, lac_states)
-        if not countries and context.main_country and (lac or cn):
+        regional = any(_is_regional(a) for a in lac)
+        if not countries and not regional and context.main_country and (lac or cn):
             countries = [context.main_country]
         use_cn = cn or story_cn
-        if not use_cn or not countries or not (lac or _names_lac_place(places) or cn):
+        if not use_cn or not (countries or regional):
             continue
-        if here_dates:
-            first = here_dates[0]
-            date, end_date, dated_here = first.value, first.end_value, True
+        chosen = _event_date(here_dates, sentence, cue)
+        if chosen is not None:
+            date, end_date, dated_here = chosen.value, chosen.end_value, True
         elif story_date is not None:
             (date, end_date), dated_here = story_date, False
         else:
@@ -154,6 +173,10 @@ def _lead_date(dates: list[DateMention], context: DocumentContext) -> tuple[str,
     return None
 
 
+def _is_regional(actor: ActorMention) -> bool:
+    return actor.type == "regional_body" or actor.role == "lac_group"
+
+
 def _names_lac_place(places: list[PlaceMention]) -> bool:
     return any(p.side == "lac" for p in places)
 
@@ -164,6 +187,8 @@ def _countries(lac: list[ActorMention], places: list[PlaceMention], cn: list[Act
     for actor in lac:
         if actor.country in lac_states:
             seen.setdefault(actor.country, None)
+    if any(_is_regional(a) for a in lac):
+        return list(seen)  # a regional body's own countries are not participants
     if not seen:
         for place in places:
             if place.side == "lac" and place.country in lac_states:
@@ -320,7 +345,7 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
                 target.parts.append(group)
     for cand in unnamed:
         target = next((d for d in drafts if _compatible(d.first, cand)
-                       and set(d.countries()) & set(cand.countries)), None)
+                       and _same_counterpart(d.countries(), cand.countries)), None)
         if target is None:
             drafts.append(Draft([cand]))
         elif target.first.dated_here or not cand.dated_here:
@@ -331,15 +356,31 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
     return drafts
 
 
+def _same_counterpart(a: list[str], b: list[str]) -> bool:
+    return bool(set(a) & set(b)) or (not a and not b)
+
+
 def _split_by_type(cand: Candidate) -> list[Candidate]:
-    """Different kinds of LAC organisation met in one sentence are separate meetings."""
+    """Different kinds of LAC organisation met in one sentence are separate meetings.
+
+    Only organisations the text names (a party, a regional body) or a
+    subnational government split a sentence; offices found by a role word alone
+    ("the minister", "senators") join the first group, since they are often
+    the same people seen twice.
+    """
     by_type: dict[str, list[ActorMention]] = {}
+    weak: list[ActorMention] = []
     for actor in cand.lac:
-        by_type.setdefault(actor.type, []).append(actor)
+        strong = not actor.role.startswith("role:") or actor.type == "subnational_government"
+        if strong:
+            by_type.setdefault(actor.type, []).append(actor)
+        else:
+            weak.append(actor)
     if len(by_type) <= 1:
         return [cand]
     groups = []
-    for actors in by_type.values():
+    for index, actors in enumerate(by_type.values()):
+        actors = actors + weak if index == 0 else actors
         countries = [a.country for a in actors if a.country] or cand.countries
         groups.append(Candidate(cand.sentence, cand.folded, cand.activity, cand.cn, actors,
                                 list(dict.fromkeys(countries)), cand.places, cand.date,
@@ -354,7 +395,7 @@ def _to_event(draft: Draft, context: DocumentContext) -> Event:
     lac_actors = _dedupe([a for c in draft.parts for a in c.lac])
     cn_actors = _dedupe([a for c in draft.parts for a in c.cn])
     activity = _pick_activity(draft)
-    regional = any(a.type == "regional_body" for a in lac_actors)
+    regional = any(_is_regional(a) for a in lac_actors)
     multilateral = len(countries) > 1 or regional
     subdivisions = sorted({a.subdivision for a in lac_actors if a.subdivision})
     if multilateral:

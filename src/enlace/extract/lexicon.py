@@ -50,10 +50,6 @@ ACTIVITY_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"exposicao", r"rodada de negocios", r"canton fair", r"ciie", "博览会", "交易会", "推介会",
         "展览会", "洽谈会", "对接会",
     ])),
-    ("forum", _compile([
-        r"forum", r"summit", r"ministerial meeting", r"foro", r"cumbre", r"forum empresarial",
-        r"cupula", "论坛", "峰会", "部长级会议",
-    ])),
     ("seminar", _compile([
         r"seminar", r"symposium", r"workshop", r"dialogue", r"lecture", r"briefing session",
         r"seminario", r"simposio", r"taller", r"conversatorio", r"coloquio", r"dialogo politico",
@@ -72,11 +68,6 @@ ACTIVITY_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"donated", r"donation", r"handed over", r"dono", r"donacion", r"donativo",
         r"entrego", r"doou", r"doacao", "捐赠", "捐助", "援助物资", "交接",
     ])),
-    ("visit", _compile([
-        r"visit(?:ed|ing|s)?", r"delegation", r"tour(?:ed)?", r"trip", r"arrived",
-        r"visita(?:ron|ra)?", r"visito", r"delegacion", r"gira", r"llego", r"arribo",
-        r"visitou", r"visitaram", r"delegacao", r"chegou", "访问", "考察", "出访", "代表团", "到访",
-    ])),
     ("meeting", _compile([
         r"met", r"meets?", r"meeting", r"talks", r"received", r"receives", r"courtesy call",
         r"call(?:ed)? on", r"held (?:a )?(?:talks|meeting|discussions?)", r"exchanged views",
@@ -87,6 +78,15 @@ ACTIVITY_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"reuniu", r"reuniram", r"reuniao", r"recebeu", r"encontro", r"se encontrou",
         r"conversou", r"audiencia", "会见", "会谈", "见面", "拜会", "接见", "会晤", "座谈", "交流",
         "递交国书", "辞行", "拜访", "宴请", "出席", "举行",
+    ])),
+    ("forum", _compile([
+        r"forum", r"summit", r"ministerial meeting", r"foro", r"cumbre", r"forum empresarial",
+        r"cupula", "论坛", "峰会", "部长级会议",
+    ])),
+    ("visit", _compile([
+        r"visit(?:ed|ing|s)?", r"delegation", r"tour(?:ed)?", r"trip", r"arrived",
+        r"visita(?:ron|ra)?", r"visito", r"delegacion", r"gira", r"llego", r"arribo",
+        r"visitou", r"visitaram", r"delegacao", r"chegou", "访问", "考察", "出访", "代表团", "到访",
     ])),
 ]
 

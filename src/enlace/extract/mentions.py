@@ -137,6 +137,18 @@ _LAC_ROLES: list[tuple[str, str, re.Pattern[str]]] = [
     ])),
 ]
 
+# Groups of LAC states acting together ("envoys of 23 Latin American countries").
+_LAC_GROUP = re.compile(
+    r"(?<![\w])(?P<who>ambassadors|envoys|diplomats|diplomatic corps|representatives|delegations"
+    r"|parties|political parties|leaders|embajadores|diplomaticos|representantes|delegaciones"
+    r"|partidos(?: politicos)?|embaixadores|diplomatas|delegacoes)"
+    r"(?: and senior diplomats)? (?:of|from|de|da|dos|del|de los) (?:\d+ |\w+ )?"
+    r"(?:latin american|latinoamerican|latino-american|america latina|latin america)"
+    r"|拉美(?:和加勒比)?(?:国家)?(?:驻华)?(?:使节|大使|政党|代表)"
+)
+_GROUP_TYPE = {"parties": "party", "political parties": "party", "partidos": "party",
+               "partidos politicos": "party", "政党": "party"}
+
 _LAC_TYPE_LABEL = {
     "legislature": "Legislature of {}",
     "national_government": "Government of {}",
@@ -212,6 +224,13 @@ def _role_actors(folded: str, mentions: Mentions) -> None:
     for m in _CN_CONSUL.finditer(folded):
         mentions.actors.append(ActorMention(m.start(), m.end(), "cn", "Consulate General of China",
                                             "state", role="consulate_unresolved"))
+    for m in _LAC_GROUP.finditer(folded):
+        kind = _GROUP_TYPE.get(m["who"] or "", "party" if "政党" in m.group(0) else
+                               "national_government")
+        name = ("Latin American and Caribbean parties" if kind == "party"
+                else "Latin American and Caribbean envoys")
+        mentions.actors.append(ActorMention(m.start(), m.end(), "lac", name, kind,
+                                            role="lac_group"))
     roles: list[ActorMention] = []
     for actor_type, target, pattern in _LAC_ROLES:
         for m in pattern.finditer(folded):
