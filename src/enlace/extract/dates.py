@@ -236,8 +236,8 @@ def dateline_reference(text: str, published: str | None) -> tuple[str, int] | No
     Returns the dateline's day and where the dateline ends: its date is the
     reference for "on Friday", not the date of the event.
     """
-    head = text[:300]
-    match = _DATELINE.search(head)
+    head = text[:400]
+    match = _DATELINE.search(head) or _ZH_DATELINE.search(head)
     if not match:
         return None
     for mention in find_dates(match.group(1), published):
@@ -246,6 +246,7 @@ def dateline_reference(text: str, published: str | None) -> tuple[str, int] | No
     return None
 
 
+_ZH_DATELINE = re.compile(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)电")
 _DATELINE = re.compile(
     r"^[A-ZÁÉÍÓÚÑ .'-]{3,40},\s*([A-Z][a-z]{2,9}\.? \d{1,2})\s*\([^)]{2,40}\)", re.M
 )

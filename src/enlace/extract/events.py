@@ -26,6 +26,9 @@ _SEPARATE_TYPES = {"party", "legislature", "national_government", "subnational_g
                    "business", "academic", "media", "civil_society", "regional_body"}
 
 
+_UMBRELLAS = {"Communist Party of China": "party", "Government of China": "state"}
+
+
 @dataclass
 class Candidate:
     sentence: Sentence
@@ -38,6 +41,7 @@ class Candidate:
     date: str | None
     end_date: str | None
     dated_here: bool
+    own_cn: bool = True  # the Chinese side is named in this sentence, not carried over
 
 
 @dataclass
@@ -70,6 +74,7 @@ class DocumentContext:
     reference: str | None  # day used to resolve "on Tuesday"
     main_country: str | None
     country_counts: Counter[str]
+    main_place: PlaceMention | None = None  # the LAC subdivision or city the story is about
 
 
 def build_events(
@@ -137,6 +142,8 @@ def _candidates(
         if found_cue is None:
             continue
         activity, cue = found_cue
+        if lexicon.OUTCOME_CUES["twinning"].search(text):
+            cn, lac = _twinned_places(places, cn, lac)
         if lexicon.FUTURE.search(text) and not here_dates:
             continue
         countries = _countries(lac, places, cn, lac_states)
@@ -158,7 +165,7 @@ def _candidates(
             continue  # a date after publication is a plan, not an occasion
         story_date = (date, end_date)
         found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places, date,
-                               end_date, dated_here))
+                               end_date, dated_here, own_cn=bool(cn)))
     return found
 
 
@@ -171,6 +178,23 @@ def _lead_date(dates: list[DateMention], context: DocumentContext) -> tuple[str,
             continue
         return mention.value, mention.end_value
     return None
+
+
+def _twinned_places(places: list[PlaceMention], cn: list[ActorMention],
+                    lac: list[ActorMention]) -> tuple[list[ActorMention], list[ActorMention]]:
+    """In a twinning sentence the places named are the governments that twin."""
+    cn = list(cn)
+    lac = list(lac)
+    for place in places:
+        if place.kind == "cn_place" and place.government not in {a.name for a in cn}:
+            cn.append(ActorMention(place.start, place.end, "cn", place.government, "subnational",
+                                   role="place_government"))
+        elif place.side == "lac" and place.kind in ("lac_city", "subdivision") and not any(
+                a.type == "subnational_government" for a in lac):
+            lac.append(ActorMention(place.start, place.end, "lac", f"Government of {place.name}",
+                                    "subnational_government", place.country, place.subdivision,
+                                    role="place_government"))
+    return _dedupe(cn), _dedupe(lac)
 
 
 def _is_regional(actor: ActorMention) -> bool:
@@ -233,7 +257,9 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
         if any(s <= actor.start < e or s < actor.end <= e for s, e in cn_spans):
             continue
         if not actor.role.startswith("role:"):
-            result.append(_settle_ambiguous(actor, context))
+            settled = _settle_ambiguous(actor, context)
+            if settled is not None:
+                result.append(settled)
             continue
         target = actor.role.split(":", 1)[1]
         near_cn = _nearest([p for p in places if p.side == "cn"], actor.start, ("cn_place",), 30)
@@ -243,6 +269,8 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
             place = _nearest(places, actor.start, ("lac_city", "subdivision"))
         else:
             place = _adjacent(places, actor, ("country", "demonym"))
+        if place is None and target in ("subdivision", "city") and near_cn is None:
+            place = context.main_place  # "el gobernador" of the province the story is about
         if place is None or place.side != "lac":
             if near_cn is not None or not context.main_country or target != "country":
                 continue
@@ -271,12 +299,17 @@ def _chinese_context(mentions: Mentions, actor: ActorMention) -> bool:
     return any(o.side == "cn" and 0 <= actor.start - o.end <= 3 for o in mentions.actors)
 
 
-def _settle_ambiguous(actor: ActorMention, context: DocumentContext) -> ActorMention:
-    """PCC, PT…: the reading whose country the document talks about most."""
-    if not actor.alternatives:
-        return actor
+def _settle_ambiguous(actor: ActorMention, context: DocumentContext) -> ActorMention | None:
+    """PCC, PT…: the reading whose country the document talks about; none if it talks of none.
+
+    An acronym of a party from a country the document never mentions is more
+    likely something else ("PR" for Paraná in a Brazilian story).
+    """
     readings = (actor, *actor.alternatives)
-    return max(readings, key=lambda a: context.country_counts.get(a.country or "", 0))
+    best = max(readings, key=lambda a: context.country_counts.get(a.country or "", 0))
+    if best.role == "lac_party_acronym" and not context.country_counts.get(best.country or "", 0):
+        return None
+    return best
 
 
 def _dedupe(actors: list[ActorMention]) -> list[ActorMention]:
@@ -338,7 +371,8 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
             continue
         for group in _split_by_type(cand):
             target = next((d for d in drafts if _compatible(d.first, group)
-                           and d.lac_names() & {a.name for a in group.lac}), None)
+                           and d.lac_names() & {a.name for a in group.lac}
+                           and _same_chinese_side(d, group)), None)
             if target is None:
                 drafts.append(Draft([group]))
             else:
@@ -354,6 +388,27 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
             target.parts.insert(0, cand)
     drafts.sort(key=lambda d: d.first.sentence.start)
     return drafts
+
+
+def _same_chinese_side(draft: Draft, cand: Candidate) -> bool:
+    """Meetings with different Chinese hosts on one trip are different meetings.
+
+    The umbrella actors (the CPC, the Government of China) are compatible with
+    any organisation of their channel: a "CPC delegation" led by the
+    Organization Department is one side.
+    """
+    if not cand.own_cn:
+        return True
+    ours = {a.name: a.type for c in draft.parts for a in c.cn}
+    theirs = {a.name: a.type for a in cand.cn}
+    if set(ours) & set(theirs):
+        return True
+    for name, channel in _UMBRELLAS.items():
+        if name in ours and channel in theirs.values():
+            return True
+        if name in theirs and channel in ours.values():
+            return True
+    return False
 
 
 def _same_counterpart(a: list[str], b: list[str]) -> bool:
@@ -384,7 +439,7 @@ def _split_by_type(cand: Candidate) -> list[Candidate]:
         countries = [a.country for a in actors if a.country] or cand.countries
         groups.append(Candidate(cand.sentence, cand.folded, cand.activity, cand.cn, actors,
                                 list(dict.fromkeys(countries)), cand.places, cand.date,
-                                cand.end_date, cand.dated_here))
+                                cand.end_date, cand.dated_here, cand.own_cn))
     return groups
 
 

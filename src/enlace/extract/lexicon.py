@@ -77,7 +77,7 @@ ACTIVITY_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"intercambio", r"intercambiaron", r"cartas credenciales", r"se entrevisto",
         r"reuniu", r"reuniram", r"reuniao", r"recebeu", r"encontro", r"se encontrou",
         r"conversou", r"audiencia", "会见", "会谈", "见面", "拜会", "接见", "会晤", "座谈", "交流",
-        "递交国书", "辞行", "拜访", "宴请", "出席", "举行",
+        "递交国书", "辞行", "拜访", "宴请", "出席", "举行", "会面", "接待", "看望", "共同出席",
     ])),
     ("forum", _compile([
         r"forum", r"summit", r"ministerial meeting", r"foro", r"cumbre", r"forum empresarial",
@@ -87,6 +87,7 @@ ACTIVITY_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"visit(?:ed|ing|s)?", r"delegation", r"tour(?:ed)?", r"trip", r"arrived",
         r"visita(?:ron|ra)?", r"visito", r"delegacion", r"gira", r"llego", r"arribo",
         r"visitou", r"visitaram", r"delegacao", r"chegou", "访问", "考察", "出访", "代表团", "到访",
+        "访华", "走访", "来访", "之旅", "参观",
     ])),
 ]
 

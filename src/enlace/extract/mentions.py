@@ -38,6 +38,7 @@ class PlaceMention:
     subdivision: str | None = None
     name: str = ""
     kind: str = ""  # country, demonym, subdivision, lac_city, cn_place
+    government: str = ""  # for a Chinese place: its government's canonical name
 
 
 @dataclass
@@ -158,11 +159,21 @@ _LAC_TYPE_LABEL = {
 }
 
 
+_CCPIT_NAME = "China Council for the Promotion of International Trade"
+_CCPIT_GENERIC = re.compile(
+    r"(?<![\w])(?:(?:comite|consejo|conselho|council|committee|subcouncil|sub-council)"
+    r" (?:de |do |para (?:el |la |o |a )?|for (?:the )?)?(?:promocion|fomento|promocao|promotion)"
+    r" (?:del |do |de |of )?(?:comercio|international trade|trade)(?: internacional| exterior)?"
+    r"|ccpit)(?![\w])|贸促会|国际贸易促进委员会"
+)
+
+
 def find_mentions(text: str, folded: str, gazetteer: Gazetteer) -> Mentions:
     """All actor and place mentions of one document."""
     mentions = Mentions()
     for match in gazetteer.find(text):
         _from_match(match, text, folded, mentions)
+    _provincial_ccpit(folded, mentions)
     _role_actors(folded, mentions)
     mentions.actors.sort(key=lambda a: a.start)
     mentions.places.sort(key=lambda p: p.start)
@@ -185,19 +196,40 @@ def _from_match(match: Match, text: str, folded: str, mentions: Mentions) -> Non
                                                 None, entity.name, "embassy"))
     elif kind == "cn_place":
         mentions.places.append(PlaceMention(match.start, match.end, "cn", None, None,
-                                            entity.name, "cn_place"))
+                                            entity.name, "cn_place", entity.key))
         if _acts_as_government(folded, match.start, match.end):
             mentions.actors.append(ActorMention(match.start, match.end, "cn", entity.key,
                                                 "subnational", role="place_government"))
     elif kind in ("lac_party", "lac_org"):
         readings = tuple(
             ActorMention(match.start, match.end, "lac", e.name, e.actor_type or "party",
-                         e.country, leftist=e.leftist, role=e.kind)
+                         e.country, leftist=e.leftist,
+                         role=e.kind + ("_acronym" if e.get("is_acronym") else ""))
             for e in match.entities if e.kind in ("lac_party", "lac_org")
         )
         first = readings[0]
         first.alternatives = readings[1:]
         mentions.actors.append(first)
+
+
+def _provincial_ccpit(folded: str, mentions: Mentions) -> None:
+    """"CCPIT of Hunan", "Comité de Promoción del Comercio Internacional de Heilongjiang",
+    "湖南省贸促会": a provincial committee, named "<Province> CCPIT" by the codebook."""
+    spans = [(m.start(), m.end()) for m in _CCPIT_GENERIC.finditer(folded)]
+    spans += [(a.start, a.end) for a in mentions.actors if a.name == _CCPIT_NAME]
+    for start, end in spans:
+        place = next((p for p in mentions.places if p.kind == "cn_place" and (
+            0 <= p.start - end <= 12 or 0 <= start - p.end <= 3)), None)
+        if place is None:
+            if not any(a.start <= start < a.end for a in mentions.actors):
+                mentions.actors.append(ActorMention(start, end, "cn", _CCPIT_NAME,
+                                                    "quasi_governmental", role="ccpit"))
+            continue
+        first, last = min(start, place.start), max(end, place.end)
+        mentions.actors[:] = [a for a in mentions.actors
+                              if not (first <= a.start < last and a.side == "cn")]
+        mentions.actors.append(ActorMention(first, last, "cn", f"{place.name} CCPIT",
+                                            "quasi_governmental", role="ccpit"))
 
 
 def _acts_as_government(folded: str, start: int, end: int) -> bool:

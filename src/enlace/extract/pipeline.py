@@ -84,10 +84,17 @@ def _context(document: Document, reference: str | None, mentions: Mentions,
         if actor.side == "lac" and gazetteer.is_lac(actor.country) and not actor.alternatives:
             counts[actor.country] += 1
     main = counts.most_common(1)[0][0] if counts else None
+    local = Counter(p.subdivision for p in mentions.places
+                    if p.side == "lac" and p.subdivision and p.country == main)
+    main_place = None
+    if local:
+        code = local.most_common(1)[0][0]
+        main_place = next(p for p in mentions.places if p.subdivision == code)
     ref_day = parse_reference(reference)
     return DocumentContext(
         published=document.published,
         reference=ref_day.isoformat() if ref_day else None,
         main_country=main,
         country_counts=counts,
+        main_place=main_place,
     )
