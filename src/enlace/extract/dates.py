@@ -83,7 +83,10 @@ _RELATIVE_RE = re.compile(
     r"(?<![\w])(?:" + "|".join(re.escape(k) for k in sorted(_RELATIVE, key=len, reverse=True))
     + r")(?![\w])"
 )
-_YEAR = re.compile(r"\b(?:in|en|em|since|desde|de|del|year|ano|año)\s+(?P<y>(?:19|20)\d{2})\b")
+_YEAR = re.compile(
+    r"\b(?:in|en|em|since|desde|de|del|year|ano|año|and|y|e|,)\s+(?P<y>(?:19|20)\d{2})\b"
+    r"(?!\s*(?:-|/|年))"
+)
 _FUTURE_WORDS = re.compile(r"\b(?:next|proximo|proxima|que viene|que vem)\b")
 
 
@@ -226,8 +229,18 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
         pass  # month-precision publication: weekdays cannot be resolved
     for m in _YEAR.finditer(low):
         add(m.start("y"), m.end("y"), _fmt(int(m["y"])))
+    found = [d for d in found if not _PUBLICATION_LABEL.search(low[max(0, d.start - 30):d.start])]
     found.sort(key=lambda d: d.start)
     return found
+
+
+# "Release time: 2023-05-16", "Fecha de publicación: 28 June 2016": when the page
+# was published, not when anything happened.
+_PUBLICATION_LABEL = re.compile(
+    r"(?:release time|published(?: on)?|publication date|posted(?: on)?|updated|time|date"
+    r"|fecha(?: de publicacion)?|publicado(?: el| em)?|actualizado|atualizado|data"
+    r"|发布时间|发布日期|时间|日期)\s*[:：]?\s*$"
+)
 
 
 def dateline_reference(text: str, published: str | None) -> tuple[str, int] | None:

@@ -129,7 +129,7 @@ def _candidates(
     found: list[Candidate] = []
     story_cn: list[ActorMention] = []
     story_date = _lead_date(dates, context)
-    for sentence in sentences:
+    for index, sentence in enumerate(sentences):
         text = folded[sentence.start:sentence.end]
         cn = [a for a in _within(mentions.actors, sentence.start, sentence.end) if a.side == "cn"]
         places = _within(mentions.places, sentence.start, sentence.end)
@@ -143,6 +143,8 @@ def _candidates(
             continue
         activity, cue = found_cue
         if lexicon.OUTCOME_CUES["twinning"].search(text):
+            if not here_dates and index > 1:
+                continue  # "X is also twinned with Y": background with no date is not coded
             cn, lac = _twinned_places(places, cn, lac)
         if lexicon.FUTURE.search(text) and not here_dates:
             continue
@@ -164,6 +166,13 @@ def _candidates(
         if dated_here and context.reference and len(date) == 10 and date > context.reference:
             continue  # a date after publication is a plan, not an occasion
         story_date = (date, end_date)
+        years = [d.value for d in here_dates if len(d.value) == 4]
+        if dated_here and len(date) == 4 and len(set(years)) > 1:
+            # "visits to Chile in 2015 and 2016, and to China in 2014 and 2017": one each
+            for year in dict.fromkeys(years):
+                found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places,
+                                       year, None, True, own_cn=bool(cn)))
+            continue
         found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places, date,
                                end_date, dated_here, own_cn=bool(cn)))
     return found

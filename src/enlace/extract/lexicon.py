@@ -57,6 +57,8 @@ ACTIVITY_CUES: list[tuple[str, re.Pattern[str]]] = [
     ])),
     ("signing", _compile([
         r"signed", r"sign", r"signing", r"inked", r"memorandum", r"mou", r"sister[- ]cit(?:y|ies)",
+        r"sister[- ](?:states?|provinces?|regions?)", r"estados?[- ]irma(?:o|os|s)?",
+        r"(?:provincias?|estados?|regiones) herman[ao]s",
         r"twin(?:ning|ned)? (?:agreement|cities|city)", r"friendship cit(?:y|ies)",
         r"firmaron", r"firmo", r"firma", r"suscribieron", r"suscribio", r"memorando",
         r"memorandum de entendimiento", r"hermanamiento", r"ciudades hermanas", r"hermanadas?",
@@ -155,6 +157,8 @@ FIELD_CUES: dict[str, re.Pattern[str]] = {
 OUTCOME_CUES: dict[str, re.Pattern[str]] = {
     "twinning": _compile([
         r"sister[- ]cit(?:y|ies)", r"sister[- ]provinces?", r"sister[- ]states?",
+        r"estados?[- ]irma(?:o|os|s)?", r"provincias? herman[ao]s?", r"estados? herman[ao]s?",
+        r"provincias?[- ]irmas?", r"sister[- ]regions?", r"regiones herman[ao]s",
         r"twin(?:ning|ned)?", r"friendship cit(?:y|ies)", r"friendly cit(?:y|ies)",
         r"hermanamiento", r"ciudades hermanas", r"hermanad[ao]s?", r"provincias hermanas",
         r"geminacao", r"cidades[- ]irmas", r"irmanamento", r"irmanad[ao]s?",

@@ -81,7 +81,8 @@ def _context(document: Document, reference: str | None, mentions: Mentions,
         if place.side == "lac" and gazetteer.is_lac(place.country):
             counts[place.country] += 1
     for actor in mentions.actors:
-        if actor.side == "lac" and gazetteer.is_lac(actor.country) and not actor.alternatives:
+        if (actor.side == "lac" and gazetteer.is_lac(actor.country) and not actor.alternatives
+                and not actor.role.endswith("_acronym")):
             counts[actor.country] += 1
     main = counts.most_common(1)[0][0] if counts else None
     local = Counter(p.subdivision for p in mentions.places

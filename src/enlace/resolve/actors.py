@@ -32,7 +32,7 @@ from rapidfuzz import fuzz, process
 
 from enlace.gazetteer.build import all_aliases
 from enlace.gazetteer.entities import Entity, english_country_name
-from enlace.resolve.names import government_parts, normalise
+from enlace.resolve.names import STOP_WORDS, government_parts, normalise
 
 if TYPE_CHECKING:
     from enlace.gazetteer import Gazetteer
@@ -97,16 +97,16 @@ class ActorResolver:
         self._by_key: dict[str, CanonicalActor] = {}
         self._lac_places: dict[str, list[Entity]] = {}
         self._cn_places: dict[str, CanonicalActor] = {}
-        self._country_words: set[str] = set()
+        self._place_words: set[str] = set()
         fuzzy: dict[str, dict[str, list[CanonicalActor]]] = {side: {} for side in SIDES}
         for alias, entity in aliases:
             norm = normalise(alias)
             if not norm:
                 continue
+            if entity.kind in _LAC_PLACE_KINDS or entity.kind == "cn_place":
+                self._place_words.update(norm.split())
             if entity.kind in _LAC_PLACE_KINDS:
                 self._lac_places.setdefault(norm, []).append(entity)
-                if entity.kind in ("country", "demonym"):
-                    self._country_words.update(norm.split())
                 continue
             side = _SIDE_OF_KIND.get(entity.kind)
             if side is None:
@@ -121,8 +121,8 @@ class ActorResolver:
             self._add(self._exact[side], norm, actor)
             if len(norm) >= _MIN_FUZZY_LENGTH and not _is_acronym(alias, entity):
                 self._add(fuzzy[side], norm, actor)
-        self._country_words -= {"de", "of", "the", "and", "y", "e", "da", "do", "la", "el"}
-        self._country_words |= {"china", "chinese", "chino", "chinos", "chinesa", "chines"}
+        self._place_words -= STOP_WORDS
+        self._place_words |= {"china", "chinese", "chino", "chinos", "chinesa", "chines"}
         self._fuzzy_choices = {side: list(fuzzy[side]) for side in SIDES}
         self._fuzzy_actors = {side: list(fuzzy[side].values()) for side in SIDES}
         self._cache: dict[tuple[str, str, str | None, str | None], CanonicalActor] = {}
@@ -272,14 +272,17 @@ class ActorResolver:
     ) -> CanonicalActor | None:
         if len(norm) < _MIN_FUZZY_LENGTH:
             return None
-        hits = process.extract(
-            norm, self._fuzzy_choices[side], scorer=fuzz.token_sort_ratio,
-            score_cutoff=self.fuzzy_threshold, limit=10,
-        )
+        hits = []
+        for scorer in (fuzz.ratio, fuzz.token_sort_ratio):  # typos; word order
+            hits += process.extract(
+                norm, self._fuzzy_choices[side], scorer=scorer,
+                score_cutoff=self.fuzzy_threshold, limit=10,
+            )
+        hits.sort(key=lambda hit: (-hit[1], hit[2]))
         words = set(norm.split())
         for choice, _score, index in hits:
-            if (words ^ set(choice.split())) & self._country_words:
-                continue  # "... of Chile" vs "... of China": a different actor, however close
+            if (words ^ set(choice.split())) & self._place_words:
+                continue  # "... of Chile" vs "... of China", Shanxi vs Shaanxi: another actor
             actor = self._choose(self._fuzzy_actors[side][index], side, country, type)
             if actor is not None:
                 return actor

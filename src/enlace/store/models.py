@@ -152,6 +152,9 @@ class ActorAlias(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     alias: Mapped[str] = mapped_column(Text)
     actor_id: Mapped[int] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+    # "extracted": a spelling seen in a document; "review": a correction, which the
+    # resolver must honour next time (extracted ones it already resolves by itself).
+    origin: Mapped[str] = mapped_column(String(16), default="extracted")
 
     __table_args__ = (UniqueConstraint("alias", "actor_id", name="uq_actor_aliases_pair"),)
 

@@ -38,6 +38,7 @@ def upgrade() -> None:
         sa.Column("alias", sa.Text, nullable=False),
         sa.Column("actor_id", sa.Integer, sa.ForeignKey("actors.id", ondelete="CASCADE"),
                   nullable=False),
+        sa.Column("origin", sa.String(16), nullable=False, server_default="extracted"),
         sa.UniqueConstraint("alias", "actor_id", name="uq_actor_aliases_pair"),
     )
     op.create_index("ix_actor_aliases_actor_id", "actor_aliases", ["actor_id"])
