@@ -344,7 +344,7 @@ def _resolve_cn(cn: list[ActorMention], places: list[PlaceMention], lac: list[Ac
                                  f"Embassy of China in {english_country_name(country)}", "state",
                                  country, role="embassy")
         elif actor.role == "consulate_unresolved":
-            city = _nearest(places, actor.end, ("lac_city",), 60)
+            city = _nearest(places, actor.end, ("lac_city",), 60) or context.main_place
             if city is None:
                 continue
             actor = ActorMention(actor.start, actor.end, "cn",

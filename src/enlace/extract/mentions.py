@@ -67,7 +67,9 @@ _CN_AMBASSADOR = _role([
 ])
 _CN_CONSUL = _role([
     r"consul(?:ate)?[- ]general", r"consul general", r"consulado general", r"consul-geral",
-    r"consulado-geral", r"consul geral", r"consulado geral", "总领事",
+    r"consulado-geral", r"consul geral", r"consulado geral", r"consul(?:ate)? of china",
+    r"chinese consul(?:ate)?", r"consul(?:ado)? de china", r"consul(?:ado)? chino",
+    r"consul(?:ado)? da china", r"consul(?:ado)? chines", "总领事", "领事",
 ])
 _CN_GOVERNMENT = _role([
     r"chinese government", r"government of china", r"gobierno chino", r"gobierno de china",

@@ -7,15 +7,31 @@ text is at the same offsets in the original.
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 _QUOTES = {"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"}
+
+
+@cache
+def _traditional_to_simplified() -> dict[str, str]:
+    """One-to-one character table from OpenCC's data (Taiwan, Hong Kong texts)."""
+    table: dict[str, str] = {}
+    data = resources.files("opencc") / "dictionary" / "TSCharacters.txt"
+    for line in data.read_text(encoding="utf-8").splitlines():
+        source, _, targets = line.partition("\t")
+        if len(source) == 1 and targets:
+            table[source] = targets.split()[0]
+    return table
 
 
 @lru_cache(maxsize=65536)
 def _fold_char(ch: str) -> str:
     if ch in _QUOTES:
         return _QUOTES[ch]
+    if is_cjk(ch):
+        simplified = _traditional_to_simplified().get(ch, ch)
+        return simplified if len(simplified) == 1 else ch
     lower = ch.lower()
     if len(lower) != 1:
         return ch

@@ -47,6 +47,7 @@ canonical actors' aliases that are not told apart by a country word score
 at most ~89 against each other, while typo, accent and word-order variants
 of an alias score >= 90 (see tests/test_resolve_actors.py)."""
 
+_WORD_TYPO = 80.0  # "baidu"/"oaidu" 80; "culture"/"agriculture" 78, "justicialist"/"socialist" 76
 _MIN_FUZZY_LENGTH = 8  # shorter names (acronyms, "PT") are never fuzzy-matched
 _SIDE_OF_KIND = {"cn_actor": "cn", "cn_place": "cn", "lac_party": "lac", "lac_org": "lac"}
 _LAC_PLACE_KINDS = frozenset({"country", "demonym", "subdivision", "lac_city"})
@@ -76,6 +77,21 @@ def _actor(entity: Entity) -> CanonicalActor:
         return CanonicalActor(entity.key, entity.key, "cn", "subnational", None, False)
     return CanonicalActor(entity.key, entity.name, side, entity.actor_type or "unknown",
                           entity.country, False)
+
+
+def _typos_only(mine: set[str], theirs: set[str]) -> bool:
+    """Whether the words the two names do not share are misspellings of each other.
+
+    Each differing word needs a partner on the other side at fuzz.ratio >=
+    ``_WORD_TYPO``; a word simply added or dropped (the other side has no
+    differing word left) is allowed.
+    """
+    mine, theirs = mine - STOP_WORDS, theirs - STOP_WORDS
+    if not mine or not theirs:
+        return True
+    return all(any(fuzz.ratio(a, b) >= _WORD_TYPO for b in theirs) for a in mine) and all(
+        any(fuzz.ratio(a, b) >= _WORD_TYPO for a in mine) for b in theirs
+    )
 
 
 def _is_acronym(alias: str, entity: Entity) -> bool:
@@ -281,8 +297,11 @@ class ActorResolver:
         hits.sort(key=lambda hit: (-hit[1], hit[2]))
         words = set(norm.split())
         for choice, _score, index in hits:
-            if (words ^ set(choice.split())) & self._place_words:
+            other = set(choice.split())
+            if (words ^ other) & self._place_words:
                 continue  # "... of Chile" vs "... of China", Shanxi vs Shaanxi: another actor
+            if not _typos_only(words - other, other - words):
+                continue  # "Ministry of Culture" vs "Ministry of Agriculture": another word
             actor = self._choose(self._fuzzy_actors[side][index], side, country, type)
             if actor is not None:
                 return actor
