@@ -130,3 +130,7 @@ def demo() -> None:
 
 def main() -> None:  # pragma: no cover - console script entry
     app()
+
+
+
+from enlace.cli_store import register as _register_store; _register_store(app)  # noqa: E402, E702, I001

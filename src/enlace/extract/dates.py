@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from enlace.extract.cues import CueSet
 from enlace.gazetteer.text import fold
 
 _MONTHS = {
@@ -88,6 +89,39 @@ _YEAR = re.compile(
     r"(?!\s*(?:-|/|年))"
 )
 _FUTURE_WORDS = re.compile(r"\b(?:next|proximo|proxima|que viene|que vem)\b")
+
+
+_YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
+_MONTH_CUES = CueSet(list(_MONTHS))
+_WEEKDAY_CUES = CueSet([*_WEEKDAYS, "from", "de", "desde"])
+_RELATIVE_CUES = CueSet([re.escape(k) for k in _RELATIVE])
+
+
+def _scan(pattern: re.Pattern[str], text: str, anchors: list[int], before: int,
+          after: int) -> list[re.Match[str]]:
+    """Matches of ``pattern`` inside the windows around ``anchors`` only.
+
+    The regular-expression engine takes a window's edges for word boundaries;
+    a match that only stands because of that is dropped.
+    """
+    windows: list[list[int]] = []
+    for anchor in anchors:
+        start, end = max(0, anchor - before), min(len(text), anchor + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    matches: list[re.Match[str]] = []
+    for start, end in windows:
+        for m in pattern.finditer(text, start, end):
+            if _cut_word(text, m.start()) or _cut_word(text, m.end()):
+                continue
+            matches.append(m)
+    return matches
+
+
+def _cut_word(text: str, index: int) -> bool:
+    return 0 < index < len(text) and text[index - 1].isalnum() and text[index].isalnum()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,11 +205,16 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
             end_value = None
         found.append(DateMention(start, end, value, end_value, relative, future))
 
-    for m in _ISO.finditer(low):
+    # Each pattern runs only near the words it needs (a month name, a weekday,
+    # a four-digit year), found first in one automaton pass.
+    years = [m.start() for m in _YEAR_DIGITS.finditer(low)]
+    months = [m.start() for m in _MONTH_CUES.finditer(low)]
+    weekdays = [m.start() for m in _WEEKDAY_CUES.finditer(low)]
+    for m in _scan(_ISO, low, years, 0, 10):
         add(m.start(), m.end(), _fmt(int(m["y"]), int(m["m"]), int(m["d"])))
-    for m in _NUMERIC.finditer(low):
+    for m in _scan(_NUMERIC, low, years, 6, 4):
         add(m.start(), m.end(), _fmt(int(m["y"]), int(m["m"]), int(m["d"])))
-    for m in _ZH.finditer(low):
+    for m in (_ZH.finditer(low) if "月" in low else ()):
         month, day = int(m["m"]), int(m["d"]) if m["d"] else None
         year = int(m["y"]) if m["y"] else _infer_year(month, day, ref, ref_year)
         if year is None or not 1 <= month <= 12:
@@ -184,10 +223,10 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
         if m["d2"]:
             end_value = _fmt(year, int(m["m2"]) if m["m2"] else month, int(m["d2"]))
         add(m.start(), m.end(), _fmt(year, month, day), end_value, relative=not m["y"])
-    for m in _ZH_YEAR.finditer(low):
+    for m in (_ZH_YEAR.finditer(low) if "年" in low else ()):
         add(m.start(), m.end(), _fmt(int(m["y"])))
     for pattern in (_DAY_MONTH, _MONTH_DAY):
-        for m in pattern.finditer(low):
+        for m in _scan(pattern, low, months, 16, 30):
             month = _MONTHS[m["m"].rstrip(".")]
             if m["m"].rstrip(".") == "may" and pattern is _MONTH_DAY and not m["y"] \
                     and not text[m.start()].isupper():
@@ -203,16 +242,16 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
             value = _fmt(year, month, start_day)
             end_value = _fmt(year, month, last_day) if last_day else None
             add(m.start(), m.end(), value, end_value, relative=not m["y"])
-    for m in _MONTH_YEAR.finditer(low):
+    for m in _scan(_MONTH_YEAR, low, months, 0, 30):
         add(m.start(), m.end(), _fmt(int(m["y"]), _MONTHS[m["m"].rstrip(".")]))
     if ref is not None:
-        for m in _WEEKDAY_RANGE.finditer(low):
+        for m in _scan(_WEEKDAY_RANGE, low, weekdays, 12, 40):
             w1 = _WEEKDAYS[m["w1"] or m["w3"]]
             w2 = _WEEKDAYS[m["w2"] or m["w4"]]
             last = _weekday_before(ref, w2, False)
             first = last - dt.timedelta(days=(w2 - w1) % 7)
             add(m.start(), m.end(), first.isoformat(), last.isoformat(), relative=True)
-        for m in _WEEKDAY.finditer(low):
+        for m in _scan(_WEEKDAY, low, weekdays, 12, 30):
             if m["w"] in ("segunda", "terca", "quarta", "quinta", "sexta") and \
                     not low.startswith("feira", m.end() + 1):
                 continue  # bare "segunda" is usually "second"
@@ -222,12 +261,12 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
         for m in _ZH_WEEKDAY.finditer(low):
             day = _weekday_before(ref, _ZH_WEEKDAYS[m["w"]], False)
             add(m.start(), m.end(), day.isoformat(), relative=True)
-        for m in _RELATIVE_RE.finditer(low):
+        for m in _RELATIVE_CUES.finditer(low):
             day = ref + dt.timedelta(days=_RELATIVE[m.group(0)])
             add(m.start(), m.end(), day.isoformat(), relative=True)
     elif ref_year and ref_month:
         pass  # month-precision publication: weekdays cannot be resolved
-    for m in _YEAR.finditer(low):
+    for m in _scan(_YEAR, low, years, 8, 4):
         add(m.start("y"), m.end("y"), _fmt(int(m["y"])))
     found = [d for d in found if not _PUBLICATION_LABEL.search(low[max(0, d.start - 30):d.start])]
     found.sort(key=lambda d: d.start)

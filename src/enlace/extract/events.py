@@ -10,6 +10,7 @@ own sentences. Sides missing from a sentence are taken from the story so far
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -94,12 +95,24 @@ def _within(items: list, start: int, end: int) -> list:
     return [item for item in items if start <= item.start and item.end <= end]
 
 
-def _activity(text: str) -> tuple[str, int] | None:
-    """The activity a sentence reports and where its cue word stands."""
-    for name, pattern in lexicon.ACTIVITY_CUES:
-        match = pattern.search(text)
-        if match:
-            return name, match.start()
+def _cue_positions(folded: str) -> dict[str, list[int]]:
+    """Where each per-sentence cue stands in the document: one pass per cue set."""
+    sets = [*lexicon.ACTIVITY_CUES, ("future", lexicon.FUTURE),
+            ("twinning", lexicon.OUTCOME_CUES["twinning"])]
+    return {name: [m.start() for m in cues.finditer(folded)] for name, cues in sets}
+
+
+def _first_in(positions: list[int], start: int, end: int) -> int | None:
+    index = bisect_left(positions, start)
+    return positions[index] if index < len(positions) and positions[index] < end else None
+
+
+def _activity(cues: dict[str, list[int]], sentence: Sentence) -> tuple[str, int] | None:
+    """The activity a sentence reports and where its cue word stands (sentence offset)."""
+    for name, _ in lexicon.ACTIVITY_CUES:
+        position = _first_in(cues[name], sentence.start, sentence.end)
+        if position is not None:
+            return name, position - sentence.start
     return None
 
 
@@ -129,6 +142,7 @@ def _candidates(
     found: list[Candidate] = []
     story_cn: list[ActorMention] = []
     story_date = _lead_date(dates, context)
+    cues = _cue_positions(folded)
     for index, sentence in enumerate(sentences):
         text = folded[sentence.start:sentence.end]
         cn = [a for a in _within(mentions.actors, sentence.start, sentence.end) if a.side == "cn"]
@@ -138,15 +152,15 @@ def _candidates(
         cn = _resolve_cn(cn, places, lac, context)
         if cn:
             story_cn = cn
-        found_cue = _activity(text)
+        found_cue = _activity(cues, sentence)
         if found_cue is None:
             continue
         activity, cue = found_cue
-        if lexicon.OUTCOME_CUES["twinning"].search(text):
+        if _first_in(cues["twinning"], sentence.start, sentence.end) is not None:
             if not here_dates and index > 1:
                 continue  # "X is also twinned with Y": background with no date is not coded
             cn, lac = _twinned_places(places, cn, lac)
-        if lexicon.FUTURE.search(text) and not here_dates:
+        if _first_in(cues["future"], sentence.start, sentence.end) is not None and not here_dates:
             continue
         countries = _countries(lac, places, cn, lac_states)
         regional = any(_is_regional(a) for a in lac)

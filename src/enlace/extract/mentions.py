@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from enlace.extract.cues import CueSet
 from enlace.gazetteer import Gazetteer, Match
 from enlace.gazetteer.entities import english_country_name
 
@@ -47,13 +48,8 @@ class Mentions:
     places: list[PlaceMention] = field(default_factory=list)
 
 
-def _role(words: list[str]) -> re.Pattern[str]:
-    latin = [w for w in words if w.isascii()]
-    cjk = [w for w in words if not w.isascii()]
-    parts = [r"(?<![\w])(?:" + "|".join(latin) + r")(?![\w])"] if latin else []
-    if cjk:
-        parts.append("(?:" + "|".join(cjk) + ")")
-    return re.compile("|".join(parts))
+def _role(words: list[str]) -> CueSet:
+    return CueSet(words)
 
 
 # Chinese officials whose office is the organisation (folded text).

@@ -40,11 +40,29 @@ def _fold_char(ch: str) -> str:
     return stripped if len(stripped) == 1 else lower
 
 
+@cache
+def _fold_table() -> dict[int, str]:
+    """Translation table for every character that folds to something else.
+
+    Covers Latin, Greek and Cyrillic letters, punctuation and all traditional
+    Chinese characters; ``str.translate`` then folds a text in C.
+    """
+    table: dict[int, str] = {}
+    codes = [*range(0x0000, 0x0590), *range(0x1E00, 0x2070)]
+    codes += [ord(ch) for ch in _traditional_to_simplified()]
+    for code in codes:
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[code] = folded
+    return table
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents, straighten quotes; same length as the input."""
     if text.isascii():
         return text.lower()
-    return "".join(_fold_char(ch) for ch in text)
+    return text.translate(_fold_table())
 
 
 def is_cjk(ch: str) -> bool:

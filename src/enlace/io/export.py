@@ -115,16 +115,15 @@ def _write_dta(records: list[Record], path: Path) -> None:
 
     rows = flat_rows(records)
     names = columns(records)
-    frame = pd.DataFrame(rows, columns=names)
-    for name in names:
+    frame = pd.DataFrame(index=range(len(rows)))
+    for name in names:  # built from the python values: pandas would turn None into NaN, then "nan"
+        values = [row[name] for row in rows]
         if name == "leftist":
-            frame[name] = frame[name].astype("int8")
-        elif frame[name].map(lambda v: isinstance(v, int | float) and not isinstance(v, bool)).all() and len(
-            frame
-        ):
-            frame[name] = pd.to_numeric(frame[name])
+            frame[name] = pd.Series([int(bool(v)) for v in values], dtype="int8")
+        elif values and all(isinstance(v, int | float) and not isinstance(v, bool) for v in values):
+            frame[name] = pd.Series(values)
         else:
-            frame[name] = frame[name].map(_stata_text).astype(object)
+            frame[name] = pd.Series([_stata_text(v) for v in values], dtype=object)
     day = frame["date"].where(frame["date"].str.len() == 10)
     position = names.index("date") + 1
     frame.insert(position, "date_td", pd.to_datetime(day, format="%Y-%m-%d", errors="coerce"))

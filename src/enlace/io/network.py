@@ -34,22 +34,35 @@ def actor_graph(events: Iterable[Event]) -> nx.Graph:
         for actor in event.chinese_actors:
             node = chinese_node(actor.name)
             if node not in graph:
-                graph.add_node(node, label=actor.name, side="china", type=str(actor.type), country="CN",
-                               bipartite=0)
+                graph.add_node(
+                    node, label=actor.name, side="china", type=str(actor.type), country="CN", bipartite=0
+                )
             chinese.append(node)
         lac = []
         for actor in event.lac_actors:
             node = lac_node(actor.name)
             if node not in graph:
-                graph.add_node(node, label=actor.name, side="lac", type=str(actor.type),
-                               country=actor.country or "", bipartite=1)
+                graph.add_node(
+                    node,
+                    label=actor.name,
+                    side="lac",
+                    type=str(actor.type),
+                    country=actor.country or "",
+                    bipartite=1,
+                )
             lac.append(node)
         if not lac:
             for code in event.lac_countries:
                 node = lac_node(code)
                 if node not in graph:
-                    graph.add_node(node, label=english_country_name(code), side="lac", type="country",
-                                   country=code, bipartite=1)
+                    graph.add_node(
+                        node,
+                        label=english_country_name(code),
+                        side="lac",
+                        type="country",
+                        country=code,
+                        bipartite=1,
+                    )
                 lac.append(node)
         for left in dict.fromkeys(chinese):
             for right in dict.fromkeys(lac):

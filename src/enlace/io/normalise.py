@@ -81,8 +81,20 @@ def country_code(value: str) -> str:
     raise ValueError(f"unknown country {value!r}")
 
 
-REGIONAL_WORDS = {"multilateral", "regional", "multilaterales", "varios", "various", "several", "latin america",
-                  "america latina", "lac", "alc", "caribbean", "caribe"}
+REGIONAL_WORDS = {
+    "multilateral",
+    "regional",
+    "multilaterales",
+    "varios",
+    "various",
+    "several",
+    "latin america",
+    "america latina",
+    "lac",
+    "alc",
+    "caribbean",
+    "caribe",
+}
 
 
 def countries(value: Any) -> list[str]:
@@ -221,50 +233,152 @@ def partial_date(value: Any) -> str | None:
 # ---------------------------------------------------------------- enumerations
 SYNONYMS: dict[str, dict[str, str]] = {
     "format": {"biliteral": "bilateral", "bilat": "bilateral", "multi": "multilateral"},
-    "lac_level": {"nacional": "national", "subnacional": "subnational", "local": "subnational",
-                  "provincial": "subnational", "estatal": "subnational"},
-    "channel": {"partido": "party", "cpc": "party", "pcch": "party", "estado": "state", "gobierno": "state",
-                "government": "state", "governo": "state", "cuasi gubernamental": "quasi_governmental",
-                "quasi governmental": "quasi_governmental", "paradiplomacia": "subnational",
-                "subnacional": "subnational", "provincial": "subnational", "empresa": "commercial",
-                "empresarial": "commercial", "business": "commercial", "academico": "academic",
-                "academia": "academic", "diaspora": "diaspora"},
-    "content": {"daily interaction": "daily_interaction", "interaccion diaria": "daily_interaction",
-                "interaccion cotidiana": "daily_interaction", "daily": "daily_interaction",
-                "knowledge exchange": "knowledge_exchange", "intercambio de conocimiento": "knowledge_exchange",
-                "intercambio de conocimientos": "knowledge_exchange", "knowledge": "knowledge_exchange",
-                "troca de conhecimento": "knowledge_exchange", "interacao diaria": "daily_interaction"},
-    "activity": {"reunion": "meeting", "encuentro": "meeting", "reuniao": "meeting", "visita": "visit",
-                 "videollamada": "video_call", "videoconferencia": "video_call", "video": "video_call",
-                 "video call": "video_call", "capacitacion": "training", "curso": "training",
-                 "formacion": "training", "training course": "training", "seminario": "seminar",
-                 "foro": "forum", "forum": "forum", "firma": "signing", "acuerdo": "signing",
-                 "mensaje": "message", "carta": "message", "letter": "message", "mensagem": "message",
-                 "donacion": "donation", "doacao": "donation", "feria": "trade_promotion",
-                 "trade promotion": "trade_promotion", "otro": "other", "outro": "other"},
-    "mechanism": {"biliteral": "bilateral", "bilat": "bilateral", "regional": "regional", "global": "global",
-                  "mundial": "global"},
-    "venue": {"china": "in_china", "en china": "in_china", "in china": "in_china", "na china": "in_china",
-              "lac": "in_lac", "en alc": "in_lac", "in lac": "in_lac", "america latina": "in_lac",
-              "virtual": "virtual", "online": "virtual", "en linea": "virtual", "third country": "third_country",
-              "tercer pais": "third_country", "desconocido": "unknown"},
-    "fields": {"politico": "political", "politica": "political", "economico": "economic",
-               "economia": "economic", "cultural": "cultural", "cultura": "cultural", "verde": "green",
-               "medio ambiente": "green", "seguridad": "security", "tecnologia": "technology",
-               "salud": "health", "educacion": "education", "educacao": "education", "saude": "health"},
-    "outcomes": {"memorando": "mou", "memorandum": "mou", "hermanamiento": "twinning",
-                 "contrato": "contract", "prestamo": "loan", "inversion": "investment",
-                 "donacion": "donation", "declaracion conjunta": "joint_statement",
-                 "joint statement": "joint_statement", "capacitacion": "training_delivered"},
-    "lac_actor_type": {"partido": "party", "gobierno": "national_government", "government": "national_government",
-                       "legislatura": "legislature", "parlamento": "legislature", "congreso": "legislature",
-                       "gobierno subnacional": "subnational_government", "empresa": "business",
-                       "academia": "academic", "medios": "media", "sociedad civil": "civil_society",
-                       "organismo regional": "regional_body"},
+    "lac_level": {
+        "nacional": "national",
+        "subnacional": "subnational",
+        "local": "subnational",
+        "provincial": "subnational",
+        "estatal": "subnational",
+    },
+    "channel": {
+        "partido": "party",
+        "cpc": "party",
+        "pcch": "party",
+        "estado": "state",
+        "gobierno": "state",
+        "government": "state",
+        "governo": "state",
+        "cuasi gubernamental": "quasi_governmental",
+        "quasi governmental": "quasi_governmental",
+        "paradiplomacia": "subnational",
+        "subnacional": "subnational",
+        "provincial": "subnational",
+        "empresa": "commercial",
+        "empresarial": "commercial",
+        "business": "commercial",
+        "academico": "academic",
+        "academia": "academic",
+        "diaspora": "diaspora",
+    },
+    "content": {
+        "daily interaction": "daily_interaction",
+        "interaccion diaria": "daily_interaction",
+        "interaccion cotidiana": "daily_interaction",
+        "daily": "daily_interaction",
+        "knowledge exchange": "knowledge_exchange",
+        "intercambio de conocimiento": "knowledge_exchange",
+        "intercambio de conocimientos": "knowledge_exchange",
+        "knowledge": "knowledge_exchange",
+        "troca de conhecimento": "knowledge_exchange",
+        "interacao diaria": "daily_interaction",
+    },
+    "activity": {
+        "reunion": "meeting",
+        "encuentro": "meeting",
+        "reuniao": "meeting",
+        "visita": "visit",
+        "videollamada": "video_call",
+        "videoconferencia": "video_call",
+        "video": "video_call",
+        "video call": "video_call",
+        "capacitacion": "training",
+        "curso": "training",
+        "formacion": "training",
+        "training course": "training",
+        "seminario": "seminar",
+        "foro": "forum",
+        "forum": "forum",
+        "firma": "signing",
+        "acuerdo": "signing",
+        "mensaje": "message",
+        "carta": "message",
+        "letter": "message",
+        "mensagem": "message",
+        "donacion": "donation",
+        "doacao": "donation",
+        "feria": "trade_promotion",
+        "trade promotion": "trade_promotion",
+        "otro": "other",
+        "outro": "other",
+    },
+    "mechanism": {
+        "biliteral": "bilateral",
+        "bilat": "bilateral",
+        "regional": "regional",
+        "global": "global",
+        "mundial": "global",
+    },
+    "venue": {
+        "china": "in_china",
+        "en china": "in_china",
+        "in china": "in_china",
+        "na china": "in_china",
+        "lac": "in_lac",
+        "en alc": "in_lac",
+        "in lac": "in_lac",
+        "america latina": "in_lac",
+        "virtual": "virtual",
+        "online": "virtual",
+        "en linea": "virtual",
+        "third country": "third_country",
+        "tercer pais": "third_country",
+        "desconocido": "unknown",
+    },
+    "fields": {
+        "politico": "political",
+        "politica": "political",
+        "economico": "economic",
+        "economia": "economic",
+        "cultural": "cultural",
+        "cultura": "cultural",
+        "verde": "green",
+        "medio ambiente": "green",
+        "seguridad": "security",
+        "tecnologia": "technology",
+        "salud": "health",
+        "educacion": "education",
+        "educacao": "education",
+        "saude": "health",
+    },
+    "outcomes": {
+        "memorando": "mou",
+        "memorandum": "mou",
+        "hermanamiento": "twinning",
+        "contrato": "contract",
+        "prestamo": "loan",
+        "inversion": "investment",
+        "donacion": "donation",
+        "declaracion conjunta": "joint_statement",
+        "joint statement": "joint_statement",
+        "capacitacion": "training_delivered",
+    },
+    "lac_actor_type": {
+        "partido": "party",
+        "gobierno": "national_government",
+        "government": "national_government",
+        "legislatura": "legislature",
+        "parlamento": "legislature",
+        "congreso": "legislature",
+        "gobierno subnacional": "subnational_government",
+        "empresa": "business",
+        "academia": "academic",
+        "medios": "media",
+        "sociedad civil": "civil_society",
+        "organismo regional": "regional_body",
+    },
 }
-ENUMS = {"format": Format, "lac_level": LacLevel, "channel": Channel, "content": Content, "activity": Activity,
-         "mechanism": Mechanism, "venue": Venue, "fields": Field_, "outcomes": Outcome,
-         "lac_actor_type": LacActorType}
+ENUMS = {
+    "format": Format,
+    "lac_level": LacLevel,
+    "channel": Channel,
+    "content": Content,
+    "activity": Activity,
+    "mechanism": Mechanism,
+    "venue": Venue,
+    "fields": Field_,
+    "outcomes": Outcome,
+    "lac_actor_type": LacActorType,
+}
 
 
 def enum_value(field: str, value: Any) -> str:
@@ -363,7 +477,7 @@ def _bracket(part: str) -> tuple[str, list[str]]:
 
 
 def chinese_actors(value: Any, channel: str | None) -> list[dict[str, str]]:
-    """"name [type]" items, or bare names looked up in the gazetteer; unknown types take the row's channel."""
+    """Items "name [type]", or bare names looked up in the gazetteer (else the row's channel)."""
     if is_blank(value):
         return []
     out = []
@@ -388,20 +502,39 @@ def chinese_actors(value: Any, channel: str | None) -> list[dict[str, str]]:
 
 GUESSED_TYPES = [
     (re.compile(r"\b(party|partido|partida|frente|movimiento|movement|movimento)\b"), "party"),
-    (re.compile(r"\b(senate|senado|congress|congreso|congresso|assembly|asamblea|parliament|parlamento|"
-                r"chamber|camara)\b"), "legislature"),
-    (re.compile(r"\b(governor|gobernador|governador|gobernacion|mayor|alcalde|alcaldia|prefeito|prefeitura|"
-                r"municipal|municipio|province|provincia|estado de|state government)\b"), "subnational_government"),
-    (re.compile(r"\b(ambassador|embajador|embajada|embaixada|embassy|ministry|ministerio|government|"
-                r"gobierno|governo|president|presidente)\b"), "national_government"),
-    (re.compile(r"\b(university|universidad|universidade|institute|instituto|think tank|academy)\b"), "academic"),
+    (
+        re.compile(
+            r"\b(senate|senado|congress|congreso|congresso|assembly|asamblea|parliament|parlamento|"
+            r"chamber|camara)\b"
+        ),
+        "legislature",
+    ),
+    (
+        re.compile(
+            r"\b(gobierno regional|regional government|gobierno provincial|governo estadual|"
+            r"governor|gobernador|governador|gobernacion|mayor|alcalde|alcaldia|prefeito|prefeitura|"
+            r"municipal|municipio|province|provincia|estado de|state government)\b"
+        ),
+        "subnational_government",
+    ),
+    (
+        re.compile(
+            r"\b(ambassador|embajador|embajada|embaixada|embassy|ministry|ministerio|government|"
+            r"gobierno|governo|president|presidente)\b"
+        ),
+        "national_government",
+    ),
+    (
+        re.compile(r"\b(university|universidad|universidade|institute|instituto|think tank|academy)\b"),
+        "academic",
+    ),
     (re.compile(r"\b(company|empresa|corporation|s a|ltda|bank|banco|chamber of commerce)\b"), "business"),
     (re.compile(r"\b(newspaper|diario|television|media|radio|agencia)\b"), "media"),
 ]
 
 
 def lac_actors(value: Any, row_countries: list[str], default_type: str | None) -> list[dict[str, str | None]]:
-    """"name [type]" / "name [type, CC]" items or bare names (gazetteer, then wording, then ``default_type``)."""
+    """Items "name [type]" / "name [type, CC]", or bare names (gazetteer, wording, ``default_type``)."""
     if is_blank(value):
         return []
     out: list[dict[str, str | None]] = []

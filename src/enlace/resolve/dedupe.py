@@ -17,6 +17,9 @@ are the same occasion when all four hold:
   of China") and the other central state or party organs (outlets credit
   the same leaders under either hat); or, when either names no Chinese
   actor, the same channel.
+- **compatible venue**: two physical venues (``in_china``, ``in_lac``,
+  ``third_country``) must be the same; ``virtual`` and ``unknown`` go with
+  any (one outlet may not mention the online half of a hybrid event).
 - **compatible activity**: the same activity; or one is a generic
   ``meeting``/``visit`` and the other ``meeting``/``visit``/``signing``;
   ``forum``/``seminar`` (outlets name one gathering either way); ``other``
@@ -53,6 +56,7 @@ __all__ = [
     "lac_compatible",
     "merge_cluster",
     "same_occasion",
+    "venues_compatible",
 ]
 
 LEADERSHIP = frozenset({"Government of China", "Communist Party of China"})
@@ -63,6 +67,11 @@ _GENERIC = frozenset({"meeting", "visit"})
 _GENERIC_PARTNERS = frozenset({"meeting", "visit", "signing"})
 _SAME_GATHERING = frozenset({"forum", "seminar"})
 _WILDCARD = "other"
+_PHYSICAL_VENUES = frozenset({"in_china", "in_lac", "third_country"})
+
+
+_dates_compatible = lru_cache(maxsize=1 << 18)(dates_compatible)
+"""evaluate's rule, memoised: a corpus has few distinct dates and many pairs of them."""
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +98,7 @@ class _Features:
     cn_types: frozenset[str]
     channel: str
     activity: str
+    venue: str
 
 
 def _window(event: Event) -> tuple[tuple[int, int] | None, bool]:
@@ -119,6 +129,7 @@ def _features(event: Event, resolver: ActorResolver) -> _Features:
         cn_types=frozenset(str(a.type) for a in event.chinese_actors),
         channel=str(event.channel),
         activity=str(event.activity),
+        venue=str(event.venue),
     )
 
 
@@ -137,7 +148,7 @@ def _dates(
 ) -> bool:
     if a_window is None or b_window is None:
         return False
-    if dates_compatible(a_date, b_date):
+    if _dates_compatible(a_date, b_date):
         return True
     if not (a_end or b_end):
         return False
@@ -176,14 +187,21 @@ def activities_compatible(a: str, b: str) -> bool:
     return a in _SAME_GATHERING and b in _SAME_GATHERING
 
 
+def venues_compatible(a: str, b: str) -> bool:
+    """The venue rule (module docstring)."""
+    return a == b or a not in _PHYSICAL_VENUES or b not in _PHYSICAL_VENUES
+
+
 def _same(a: _Features, b: _Features) -> bool:
+    """All rules, cheapest first."""
     if a.docs & b.docs:
         return False
     return (
         activities_compatible(a.activity, b.activity)
-        and _dates(a.date, a.end_date, a.window, b.date, b.end_date, b.window)
+        and venues_compatible(a.venue, b.venue)
         and _lac(a, b)
         and _chinese(a, b)
+        and _dates(a.date, a.end_date, a.window, b.date, b.end_date, b.window)
     )
 
 
@@ -241,32 +259,41 @@ class _UnionFind:
 
 
 def _buckets(features: Sequence[_Features]) -> dict[str, list[int]]:
-    """Events by LAC country, and by country-less LAC actor (regional bodies)."""
+    """Where a pair can pass the LAC rule: a shared LAC actor key, or a shared country.
+
+    Country buckets only matter for pairs in which one event names no LAC
+    actor (two events that both name LAC actors must share a key), so the
+    sweep there skips keyed-keyed pairs.
+    """
     buckets: dict[str, list[int]] = {}
     for index, f in enumerate(features):
         if f.window is None:
-            continue
-        tokens = set(f.countries)
-        if not tokens:
-            tokens = {"actor:" + key for key in f.lac_keys}
+            continue  # undated: never merged
+        tokens = {"key:" + key for key in f.lac_keys} | {"country:" + c for c in f.countries}
         for token in tokens:
             buckets.setdefault(token, []).append(index)
     return buckets
 
 
 def _candidate_pairs(features: Sequence[_Features]) -> set[tuple[int, int]]:
-    """Pairs in one bucket whose widened date windows overlap (sweep by start day)."""
+    """Pairs in one bucket whose widened date windows overlap (a sweep by start day)."""
     pairs: set[tuple[int, int]] = set()
-    for members in _buckets(features).values():
+    for token, members in _buckets(features).items():
+        by_country = token.startswith("country:")
         ordered = sorted(members, key=lambda i: features[i].window)  # type: ignore[arg-type,return-value]
-        active: list[tuple[int, int]] = []  # heap of (window end, index)
+        keyed: list[tuple[int, int]] = []  # heaps of (window end, index)
+        keyless: list[tuple[int, int]] = []
         for j in ordered:
             start, end = features[j].window  # type: ignore[misc]
-            while active and active[0][0] < start:
-                heapq.heappop(active)
-            for _end, i in active:
+            has_keys = bool(features[j].lac_keys)
+            for active in (keyed, keyless):
+                while active and active[0][0] < start:
+                    heapq.heappop(active)
+            # In a country bucket two keyed events are never a pair (they need a shared key).
+            partners = keyless if by_country and has_keys else keyed + keyless
+            for _end, i in partners:
                 pairs.add((i, j) if i < j else (j, i))
-            heapq.heappush(active, (end, j))
+            heapq.heappush(keyed if has_keys else keyless, (end, j))
     return pairs
 
 

@@ -23,7 +23,8 @@ CHINESE = "cn"
 LAC = "lac"
 
 
-def _canonical(row: ActorRecord) -> CanonicalActor:
+def canonical(row: ActorRecord) -> CanonicalActor:
+    """The resolver's view of a stored actor."""
     return CanonicalActor(row.key, row.name, row.side, row.type or "unknown", row.country,
                           row.provisional)
 
@@ -33,7 +34,7 @@ def review_aliases(session: Session) -> list[tuple[str, CanonicalActor]]:
     rows = session.execute(select(ActorAlias.alias, ActorRecord)
                            .join(ActorRecord, ActorAlias.actor_id == ActorRecord.id)
                            .where(ActorAlias.origin == "review").order_by(ActorAlias.id))
-    return [(alias, _canonical(actor)) for alias, actor in rows]
+    return [(alias, canonical(actor)) for alias, actor in rows]
 
 
 def make_resolver(session: Session | None = None) -> ActorResolver:

@@ -232,10 +232,8 @@ class Ingestor:
         report = IngestReport()
         for path, result in iter_documents(files):
             report.files += 1
-            if isinstance(result, ReadError):
-                failures = [result]
-            else:
-                failures = self._ingest_file(path, result, report)
+            failures = ([result] if isinstance(result, ReadError)
+                        else self._ingest_file(path, result, report))
             report.failures.extend(failures)
             if on_file is not None:
                 on_file(path, failures[0] if failures else None)

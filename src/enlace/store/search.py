@@ -11,7 +11,7 @@ A query is split on whitespace; every term must occur (case-insensitive).
 
 from __future__ import annotations
 
-from sqlalchemy import Select, and_, column, literal_column, or_, select, table
+from sqlalchemy import Select, and_, column, literal_column, or_, select, table, true
 from sqlalchemy.orm import Session
 
 from enlace.store.models import DocumentRecord
@@ -53,8 +53,8 @@ def matching_document_ids(dialect: str, query: str) -> Select:
             statement = select(DocumentRecord.id).where(DocumentRecord.id.in_(ids))
         else:
             statement = select(DocumentRecord.id)
-        return statement.where(and_(True, *(_like(w) for w in short_terms)))
-    return select(DocumentRecord.id).where(and_(True, *(_like(w) for w in words)))
+        return statement.where(and_(true(), *(_like(w) for w in short_terms)))
+    return select(DocumentRecord.id).where(and_(true(), *(_like(w) for w in words)))
 
 
 def search_documents(session: Session, query: str, limit: int = 20) -> list[DocumentRecord]:

@@ -1,0 +1,79 @@
+"""Cue-word sets matched in one pass with an Aho–Corasick automaton.
+
+The lexicons are written as small regular expressions for legibility
+("visit(?:ed|ing|s)?", "econom\\w*"); each is expanded once into its finite
+set of strings (exrex), so matching a text costs one automaton pass instead of
+one regular-expression scan per alternative. A trailing ``\\w*`` marks a prefix:
+the match may continue into a longer word.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ahocorasick
+import exrex
+
+from enlace.gazetteer.text import is_cjk, is_word_char
+
+_PREFIX_MARKS = (r"\w*", r"\w+")
+_MAX_EXPANSIONS = 512
+
+
+@dataclass(frozen=True, slots=True)
+class CueMatch:
+    """Where a cue stands; the interface of ``re.Match`` that callers use."""
+
+    _start: int
+    _end: int
+    _text: str
+
+    def start(self) -> int:
+        return self._start
+
+    def end(self) -> int:
+        return self._end
+
+    def group(self, _index: int = 0) -> str:
+        return self._text
+
+
+class CueSet:
+    """A set of cue phrases for folded text (lower case, no accents)."""
+
+    def __init__(self, patterns: list[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for pattern in patterns:
+            prefix = pattern.endswith(_PREFIX_MARKS)
+            body = pattern[:-3] if prefix else pattern
+            if exrex.count(body) > _MAX_EXPANSIONS:
+                raise ValueError(f"cue {pattern!r} expands to too many strings")
+            for phrase in exrex.generate(body):
+                if phrase:
+                    old = self._automaton.get(phrase, (phrase, False))
+                    self._automaton.add_word(phrase, (phrase, prefix or old[1]))
+        self._automaton.make_automaton()
+
+    def finditer(self, text: str) -> list[CueMatch]:
+        """Leftmost-longest, non-overlapping matches in text order."""
+        hits: list[tuple[int, int]] = []
+        for end_index, (phrase, prefix) in self._automaton.iter(text):
+            start, end = end_index - len(phrase) + 1, end_index + 1
+            if not is_cjk(phrase[0]) and start > 0 and is_word_char(text[start - 1]):
+                continue
+            if not prefix and not is_cjk(phrase[-1]) and end < len(text) \
+                    and is_word_char(text[end]):
+                continue
+            hits.append((start, end))
+        hits.sort(key=lambda h: (h[0], -h[1]))
+        result: list[CueMatch] = []
+        last_end = -1
+        for start, end in hits:
+            if start >= last_end:
+                result.append(CueMatch(start, end, text[start:end]))
+                last_end = end
+        return result
+
+    def search(self, text: str) -> CueMatch | None:
+        found = self.finditer(text)
+        return found[0] if found else None
