@@ -39,36 +39,56 @@ class CueMatch:
 
 
 class CueSet:
-    """A set of cue phrases for folded text (lower case, no accents)."""
+    """A set of cue phrases for folded text (lower case, no accents).
 
-    def __init__(self, patterns: list[str]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        for pattern in patterns:
+    Built from ``(pattern, label)`` pairs, it also tells which labels a text
+    holds (:meth:`labels`), so related lexicons share one automaton.
+    """
+
+    def __init__(self, patterns: list[str] | list[tuple[str, str]]) -> None:
+        entries: dict[str, tuple[int, bool, bool, frozenset[str]]] = {}
+        for item in patterns:
+            pattern, label = item if isinstance(item, tuple) else (item, "")
             prefix = pattern.endswith(_PREFIX_MARKS)
             body = pattern[:-3] if prefix else pattern
             if exrex.count(body) > _MAX_EXPANSIONS:
                 raise ValueError(f"cue {pattern!r} expands to too many strings")
             for phrase in exrex.generate(body):
-                if phrase:
-                    old = self._automaton.get(phrase, (phrase, False))
-                    self._automaton.add_word(phrase, (phrase, prefix or old[1]))
+                if not phrase:
+                    continue
+                check_left = not is_cjk(phrase[0])
+                check_right = not prefix and not is_cjk(phrase[-1])
+                old = entries.get(phrase)
+                if old is not None:
+                    check_right = check_right and old[2]
+                    labels = old[3] | {label}
+                else:
+                    labels = frozenset({label})
+                entries[phrase] = (len(phrase), check_left, check_right, labels)
+        self._automaton = ahocorasick.Automaton()
+        for phrase, value in entries.items():
+            self._automaton.add_word(phrase, value)
         self._automaton.make_automaton()
+
+    def _hits(self, text: str) -> list[tuple[int, int, frozenset[str]]]:
+        hits = []
+        size = len(text)
+        for end_index, (length, check_left, check_right, labels) in self._automaton.iter(text):
+            start, end = end_index - length + 1, end_index + 1
+            if check_left and start > 0 and is_word_char(text[start - 1]):
+                continue
+            if check_right and end < size and is_word_char(text[end]):
+                continue
+            hits.append((start, end, labels))
+        return hits
 
     def finditer(self, text: str) -> list[CueMatch]:
         """Leftmost-longest, non-overlapping matches in text order."""
-        hits: list[tuple[int, int]] = []
-        for end_index, (phrase, prefix) in self._automaton.iter(text):
-            start, end = end_index - len(phrase) + 1, end_index + 1
-            if not is_cjk(phrase[0]) and start > 0 and is_word_char(text[start - 1]):
-                continue
-            if not prefix and not is_cjk(phrase[-1]) and end < len(text) \
-                    and is_word_char(text[end]):
-                continue
-            hits.append((start, end))
+        hits = self._hits(text)
         hits.sort(key=lambda h: (h[0], -h[1]))
         result: list[CueMatch] = []
         last_end = -1
-        for start, end in hits:
+        for start, end, _ in hits:
             if start >= last_end:
                 result.append(CueMatch(start, end, text[start:end]))
                 last_end = end
@@ -77,3 +97,10 @@ class CueSet:
     def search(self, text: str) -> CueMatch | None:
         found = self.finditer(text)
         return found[0] if found else None
+
+    def labels(self, text: str) -> set[str]:
+        """Every label whose cues occur in the text."""
+        found: set[str] = set()
+        for _, _, labels in self._hits(text):
+            found |= labels
+        return found

@@ -491,8 +491,10 @@ def _to_event(draft: Draft, context: DocumentContext) -> Event:
     else:
         mechanism = "bilateral"
     date, end_date = _dates(draft)
-    fields = [name for name, pattern in lexicon.FIELD_CUES.items() if pattern.search(text)]
-    outcomes = [name for name, pattern in lexicon.OUTCOME_CUES.items() if pattern.search(text)]
+    found_fields = lexicon.FIELD_SET.labels(text)
+    found_outcomes = lexicon.OUTCOME_SET.labels(text)
+    fields = [name for name in lexicon.FIELD_WORDS if name in found_fields]
+    outcomes = [name for name in lexicon.OUTCOME_WORDS if name in found_outcomes]
     if activity != "signing":
         outcomes = [o for o in outcomes if o in ("donation", "training_delivered")]
     return Event(

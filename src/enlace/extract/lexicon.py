@@ -96,58 +96,61 @@ FUTURE = _compile([
 ])
 
 # Fields (subjects discussed or agreed), Hanqi's four plus Myers'.
-FIELD_CUES: dict[str, CueSet] = {
-    "political": _compile([
+FIELD_WORDS: dict[str, list[str]] = {
+    "political": [
         r"political", r"party(?:-to-party)?", r"inter-party", r"governance", r"politic[ao]s?",
         r"partidos?", r"partidari[ao]s?", r"bilateral relations", r"relaciones bilaterales",
         r"relacoes bilaterais", r"one-china", r"una sola china", r"uma so china", r"diplomatic",
         r"diplomatic[ao]s?", r"strategic partnership", r"asociacion estrategica", "政治", "政党",
         "党际", "治国理政", "一个中国", "双边关系",
-    ]),
-    "economic": _compile([
+    ],
+    "economic": [
         r"econom\w*", r"trade", r"invest\w*", r"business\w*", r"commerc\w*", r"agricultur\w*",
         r"infrastructure", r"export\w*", r"import\w*", r"industr\w*", r"comercio", r"inversion\w*",
         r"empresari\w*", r"negocios", r"infraestructura", r"exportaciones", r"comercial\w*",
         r"investimentos?", r"comercio", r"agricola", r"agropecuari\w*", r"mineri\w*", r"port\w*",
         r"belt and road", r"franja y la ruta", r"cinturao e rota", "经济", "经贸", "贸易", "投资",
         "合作项目", "基础设施", "农业", "产业", "一带一路",
-    ]),
-    "cultural": _compile([
+    ],
+    "cultural": [
         r"cultur\w*", r"touris\w*", r"people-to-people", r"sports?", r"art\w*", r"turismo",
         r"deportes?", r"esporte\w*", r"intercambios? culturales", r"humanit\w*", r"friendship",
         r"amistad", r"amizade", r"media", r"medios", "文化", "旅游", "人文", "体育", "友好",
         "媒体",
-    ]),
-    "green": _compile([
+    ],
+    "green": [
         r"green", r"renewable\w*", r"climate", r"environment\w*", r"clean energy", r"solar",
         r"wind power", r"energias? renovables?", r"medio ambiente", r"ambiental\w*",
         r"sustentab\w*", r"sostenib\w*", r"energia limpa", r"meio ambiente", "绿色", "新能源",
         "环保", "气候", "可再生能源", "生态",
-    ]),
-    "security": _compile([
+    ],
+    "security": [
         r"securit\w*", r"defen[cs]e", r"military", r"police", r"seguridad", r"defensa",
         r"militar\w*", r"policia", r"seguranca", "安全", "军事", "国防", "警务",
-    ]),
-    "technology": _compile([
+    ],
+    "technology": [
         r"technolog\w*", r"science", r"scientific", r"innovation", r"digital", r"5g", r"space",
         r"tecnolog\w*", r"ciencia", r"cientific\w*", r"innovacion", r"inovacao", r"research",
         r"investigacion", r"pesquisa", "科技", "技术", "创新", "数字", "航天", "科研",
-    ]),
-    "health": _compile([
+    ],
+    "health": [
         r"health", r"medical", r"vaccines?", r"covid\w*", r"pandemic", r"hospital\w*",
         r"salud", r"medic\w*", r"vacunas?", r"pandemia", r"saude", r"vacinas?", "卫生", "医疗",
         "疫苗", "疫情", "健康",
-    ]),
-    "education": _compile([
+    ],
+    "education": [
         r"educat\w*", r"universit\w*", r"students?", r"scholarships?", r"schools?",
         r"confucius", r"language", r"educacion", r"educativ[ao]s?", r"universidad\w*",
         r"estudiantes", r"becas", r"escuelas", r"educacao", r"universidade\w*", r"alunos",
         r"bolsas", r"mandarin", "教育", "大学", "学生", "奖学金", "孔子学院", "留学",
-    ]),
+    ],
 }
+FIELD_CUES: dict[str, CueSet] = {label: CueSet(words) for label, words in FIELD_WORDS.items()}
+# All field cues in one automaton, for telling every label a text holds at once.
+FIELD_SET = CueSet([(word, label) for label, words in FIELD_WORDS.items() for word in words])
 
-OUTCOME_CUES: dict[str, CueSet] = {
-    "twinning": _compile([
+OUTCOME_WORDS: dict[str, list[str]] = {
+    "twinning": [
         r"sister[- ]cit(?:y|ies)", r"sister[- ]provinces?", r"sister[- ]states?",
         r"estados?[- ]irma(?:o|os|s)?", r"provincias? herman[ao]s?", r"estados? herman[ao]s?",
         r"provincias?[- ]irmas?", r"sister[- ]regions?", r"regiones herman[ao]s",
@@ -155,31 +158,34 @@ OUTCOME_CUES: dict[str, CueSet] = {
         r"hermanamiento", r"ciudades hermanas", r"hermanad[ao]s?", r"provincias hermanas",
         r"geminacao", r"cidades[- ]irmas", r"irmanamento", r"irmanad[ao]s?",
         "友好城市", "友城", "结好", "友好省", "姐妹城市",
-    ]),
-    "mou": _compile([
+    ],
+    "mou": [
         r"memorand(?:um|a)", r"mou", r"memorando", r"memorandums?", r"cooperation agreements?",
         r"letter of intent", r"framework agreement", r"acuerdos? de cooperacion", r"convenios?",
         r"carta de intencion", r"acordos? de cooperacao", r"protocolo de intencoes",
         "谅解备忘录", "备忘录", "合作协议", "框架协议", "意向书",
-    ]),
-    "contract": _compile([r"contracts?", r"contratos?", "合同"]),
-    "loan": _compile([r"loans?", r"credit line", r"prestamos?", r"emprestimos?", "贷款"]),
-    "investment": _compile([
+    ],
+    "contract": [r"contracts?", r"contratos?", "合同"],
+    "loan": [r"loans?", r"credit line", r"prestamos?", r"emprestimos?", "贷款"],
+    "investment": [
         r"invest(?:ed|s) (?:us)?\$", r"investment agreements?", r"acuerdo de inversion",
         "投资协议",
-    ]),
-    "donation": _compile([
+    ],
+    "donation": [
         r"donated", r"donation", r"dono", r"donacion", r"donativo", r"doou", r"doacao", "捐赠",
-    ]),
-    "joint_statement": _compile([
+    ],
+    "joint_statement": [
         r"joint (?:statement|declaration|communique)", r"declaracion conjunta",
         r"comunicado conjunto", r"declaracao conjunta", "联合声明", "联合公报",
-    ]),
-    "training_delivered": _compile([
+    ],
+    "training_delivered": [
         r"graduat\w+", r"completed (?:the )?(?:training|course)", r"clausura del curso",
         "结业",
-    ]),
+    ],
 }
+OUTCOME_CUES: dict[str, CueSet] = {label: CueSet(words) for label, words in OUTCOME_WORDS.items()}
+# All outcome cues in one automaton, for telling every label a text holds at once.
+OUTCOME_SET = CueSet([(word, label) for label, words in OUTCOME_WORDS.items() for word in words])
 
 KNOWLEDGE_EXCHANGE = _compile([
     r"seminar", r"symposium", r"workshop", r"training", r"course", r"study tour", r"field trip",
@@ -231,3 +237,4 @@ CPC_DELEGATION = _compile([
     r"delegacao do (?:partido comunista da china|pcch)",
     "中共代表团", "中国共产党代表团",
 ])
+
