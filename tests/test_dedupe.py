@@ -144,8 +144,8 @@ def test_cluster_events_groups_reports_of_one_occasion(resolver):
 
 def test_merge_cluster_keeps_every_source(resolver):
     a = event("a", date="2023-06", fields=["political"], evidence="first report")
-    b = event("b", date="2023-06-12", fields=["economic"], outcomes=["mou"],
-              lac_subdivisions=[], chinese_actors=[{"name": "Ministry of Commerce of China", "type": "state"}])
+    mofcom = [{"name": "Ministry of Commerce of China", "type": "state"}]
+    b = event("b", date="2023-06-12", fields=["economic"], outcomes=["mou"], chinese_actors=mofcom)
     c = event("c", date="2023-06-13", lac_countries=["HN"], doc_ids=["c", "d"])
     merged = merge_cluster([a, b, c])
     assert merged.doc_ids == ["a", "b", "c", "d"]

@@ -9,6 +9,7 @@ the match may continue into a longer word.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import ahocorasick
@@ -104,3 +105,74 @@ class CueSet:
         for _, _, labels in self._hits(text):
             found |= labels
         return found
+
+
+_REGISTRY: list[Cue] = []
+
+
+class Cue:
+    """A named list of cue patterns (one lexicon entry).
+
+    Every Cue joins one shared automaton, so a document is scanned once for all
+    of them (:class:`DocumentCues`); ``search``/``finditer`` on a single text
+    remain for one-off use.
+    """
+
+    def __init__(self, patterns: list[str]) -> None:
+        self.patterns = patterns
+        self.label = f"cue{len(_REGISTRY)}"
+        self._own: CueSet | None = None
+        _REGISTRY.append(self)
+
+    def _set(self) -> CueSet:
+        if self._own is None:
+            self._own = CueSet(self.patterns)
+        return self._own
+
+    def finditer(self, text: str) -> list[CueMatch]:
+        return self._set().finditer(text)
+
+    def search(self, text: str) -> CueMatch | None:
+        return self._set().search(text)
+
+
+_COMBINED: tuple[int, CueSet] | None = None
+
+
+def _combined() -> CueSet:
+    global _COMBINED
+    if _COMBINED is None or _COMBINED[0] != len(_REGISTRY):
+        pairs = [(pattern, cue.label) for cue in _REGISTRY for pattern in cue.patterns]
+        _COMBINED = (len(_REGISTRY), CueSet(pairs))
+    return _COMBINED[1]
+
+
+class DocumentCues:
+    """Every cue of every lexicon in one document, found in a single pass."""
+
+    def __init__(self, folded: str) -> None:
+        by_label: dict[str, list[tuple[int, int]]] = {}
+        for start, end, labels in _combined()._hits(folded):
+            for label in labels:
+                by_label.setdefault(label, []).append((start, end))
+        self._spans: dict[str, list[tuple[int, int]]] = {}
+        for label, hits in by_label.items():
+            hits.sort(key=lambda h: (h[0], -h[1]))
+            kept: list[tuple[int, int]] = []
+            for start, end in hits:
+                if not kept or start >= kept[-1][1]:
+                    kept.append((start, end))
+            self._spans[label] = kept
+        self._starts = {label: [s for s, _ in spans] for label, spans in self._spans.items()}
+
+    def spans(self, cue: Cue) -> list[tuple[int, int]]:
+        return self._spans.get(cue.label, [])
+
+    def first(self, cue: Cue, start: int, end: int) -> int | None:
+        """Offset of the cue's first occurrence in [start, end), if any."""
+        starts = self._starts.get(cue.label, [])
+        index = bisect_left(starts, start)
+        return starts[index] if index < len(starts) and starts[index] < end else None
+
+    def within(self, cue: Cue, ranges: list[tuple[int, int]]) -> bool:
+        return any(self.first(cue, start, end) is not None for start, end in ranges)

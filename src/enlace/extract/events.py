@@ -10,12 +10,12 @@ own sentences. Sides missing from a sentence are taken from the story so far
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
 from enlace.codebook import Event
 from enlace.extract import lexicon
+from enlace.extract.cues import DocumentCues
 from enlace.extract.dates import DateMention
 from enlace.extract.mentions import ActorMention, Mentions, PlaceMention, lac_role_name
 from enlace.extract.sentences import Sentence
@@ -76,6 +76,7 @@ class DocumentContext:
     main_country: str | None
     country_counts: Counter[str]
     main_place: PlaceMention | None = None  # the LAC subdivision or city the story is about
+    cues: DocumentCues = field(default_factory=lambda: DocumentCues(""))
 
 
 def build_events(
@@ -95,22 +96,10 @@ def _within(items: list, start: int, end: int) -> list:
     return [item for item in items if start <= item.start and item.end <= end]
 
 
-def _cue_positions(folded: str) -> dict[str, list[int]]:
-    """Where each per-sentence cue stands in the document: one pass per cue set."""
-    sets = [*lexicon.ACTIVITY_CUES, ("future", lexicon.FUTURE),
-            ("twinning", lexicon.OUTCOME_CUES["twinning"])]
-    return {name: [m.start() for m in cues.finditer(folded)] for name, cues in sets}
-
-
-def _first_in(positions: list[int], start: int, end: int) -> int | None:
-    index = bisect_left(positions, start)
-    return positions[index] if index < len(positions) and positions[index] < end else None
-
-
-def _activity(cues: dict[str, list[int]], sentence: Sentence) -> tuple[str, int] | None:
+def _activity(cues: DocumentCues, sentence: Sentence) -> tuple[str, int] | None:
     """The activity a sentence reports and where its cue word stands (sentence offset)."""
-    for name, _ in lexicon.ACTIVITY_CUES:
-        position = _first_in(cues[name], sentence.start, sentence.end)
+    for name, cue in lexicon.ACTIVITY_CUES:
+        position = cues.first(cue, sentence.start, sentence.end)
         if position is not None:
             return name, position - sentence.start
     return None
@@ -139,10 +128,10 @@ def _candidates(
     context: DocumentContext,
     lac_states: dict[str, str],
 ) -> list[Candidate]:
+    cues = context.cues
     found: list[Candidate] = []
     story_cn: list[ActorMention] = []
     story_date = _lead_date(dates, context)
-    cues = _cue_positions(folded)
     for index, sentence in enumerate(sentences):
         text = folded[sentence.start:sentence.end]
         cn = [a for a in _within(mentions.actors, sentence.start, sentence.end) if a.side == "cn"]
@@ -156,11 +145,11 @@ def _candidates(
         if found_cue is None:
             continue
         activity, cue = found_cue
-        if _first_in(cues["twinning"], sentence.start, sentence.end) is not None:
+        if cues.first(lexicon.OUTCOME_CUES["twinning"], sentence.start, sentence.end) is not None:
             if not here_dates and index > 1:
                 continue  # "X is also twinned with Y": background with no date is not coded
             cn, lac = _twinned_places(places, cn, lac)
-        if _first_in(cues["future"], sentence.start, sentence.end) is not None and not here_dates:
+        if cues.first(lexicon.FUTURE, sentence.start, sentence.end) is not None and not here_dates:
             continue
         countries = _countries(lac, places, cn, lac_states)
         regional = any(_is_regional(a) for a in lac)
@@ -468,7 +457,9 @@ def _split_by_type(cand: Candidate) -> list[Candidate]:
 
 def _to_event(draft: Draft, context: DocumentContext) -> Event:
     first = draft.first
-    text = " ".join(c.folded for c in draft.parts)
+    cues = context.cues
+    ranges = [(c.sentence.start, c.sentence.end) for c in draft.parts]
+    first_range = ranges[:1]
     countries = draft.countries()
     lac_actors = _dedupe([a for c in draft.parts for a in c.lac])
     cn_actors = _dedupe([a for c in draft.parts for a in c.cn])
@@ -482,19 +473,17 @@ def _to_event(draft: Draft, context: DocumentContext) -> Event:
         level = "subnational"
     else:
         level = "national"
-    channel = _channel(cn_actors, first.folded)
-    content = _content(activity, text)
-    if lexicon.GLOBAL_MECHANISM.search(text):
+    channel = _channel(cn_actors, cues.within(lexicon.CPC_DELEGATION, first_range))
+    content = _content(activity, cues.within(lexicon.KNOWLEDGE_EXCHANGE, ranges))
+    if cues.within(lexicon.GLOBAL_MECHANISM, ranges):
         mechanism = "global"
-    elif multilateral or lexicon.REGIONAL_MECHANISM.search(first.folded):
+    elif multilateral or cues.within(lexicon.REGIONAL_MECHANISM, first_range):
         mechanism = "regional"
     else:
         mechanism = "bilateral"
     date, end_date = _dates(draft)
-    found_fields = lexicon.FIELD_SET.labels(text)
-    found_outcomes = lexicon.OUTCOME_SET.labels(text)
-    fields = [name for name in lexicon.FIELD_WORDS if name in found_fields]
-    outcomes = [name for name in lexicon.OUTCOME_WORDS if name in found_outcomes]
+    fields = [name for name, cue in lexicon.FIELD_CUES.items() if cues.within(cue, ranges)]
+    outcomes = [name for name, cue in lexicon.OUTCOME_CUES.items() if cues.within(cue, ranges)]
     if activity != "signing":
         outcomes = [o for o in outcomes if o in ("donation", "training_delivered")]
     return Event(
@@ -512,7 +501,8 @@ def _to_event(draft: Draft, context: DocumentContext) -> Event:
         activity=activity,
         mechanism=mechanism,
         leftist=_leftist(lac_actors, countries, date),
-        venue=_venue(activity, text, first, context),
+        venue=_venue(activity, first, cues.within(lexicon.VIRTUAL, first_range),
+                     cues.within(lexicon.IN_CHINA, ranges)),
         fields=fields,
         outcomes=outcomes,
         occasion=None,
@@ -527,18 +517,18 @@ def _pick_activity(draft: Draft) -> str:
     return min(found, key=order.index)
 
 
-def _channel(cn_actors: list[ActorMention], first_text: str) -> str:
-    if lexicon.CPC_DELEGATION.search(first_text):
+def _channel(cn_actors: list[ActorMention], cpc_delegation: bool) -> str:
+    if cpc_delegation:
         return "party"
     if not cn_actors:
         return "state"
     return cn_actors[0].type
 
 
-def _content(activity: str, text: str) -> str:
+def _content(activity: str, knowledge_cue: bool) -> str:
     if activity in ("training", "seminar", "forum", "trade_promotion"):
         return "knowledge_exchange"
-    if activity in ("visit",) and lexicon.KNOWLEDGE_EXCHANGE.search(text):
+    if activity in ("visit",) and knowledge_cue:
         return "knowledge_exchange"
     return "daily_interaction"
 
@@ -561,10 +551,10 @@ def _leftist(lac_actors: list[ActorMention], countries: list[str], date: str | N
     return False
 
 
-def _venue(activity: str, text: str, first: Candidate, context: DocumentContext) -> str:
-    if activity in ("video_call", "message") or lexicon.VIRTUAL.search(first.folded):
+def _venue(activity: str, first: Candidate, virtual_cue: bool, china_cue: bool) -> str:
+    if activity in ("video_call", "message") or virtual_cue:
         return "virtual"
-    if lexicon.IN_CHINA.search(text):
+    if china_cue:
         return "in_china"
     if any(a.role in ("embassy", "consulate") for a in first.cn):
         return "in_lac"

@@ -8,15 +8,15 @@ one value is chosen.
 
 from __future__ import annotations
 
-from enlace.extract.cues import CueSet
+from enlace.extract.cues import Cue
 
 
-def _compile(words: list[str]) -> CueSet:
-    return CueSet(words)
+def _compile(words: list[str]) -> Cue:
+    return Cue(words)
 
 
 # Activity cues, in priority order: the first activity whose cue a sentence holds wins.
-ACTIVITY_CUES: list[tuple[str, CueSet]] = [
+ACTIVITY_CUES: list[tuple[str, Cue]] = [
     ("video_call", _compile([
         r"video ?(?:call|conference|link|meeting)", r"videoconferencias?", r"videollamadas?",
         r"via zoom", r"virtual(?:ly)? (?:meeting|talks)", r"reunion virtual", r"reuniao virtual",
@@ -145,9 +145,7 @@ FIELD_WORDS: dict[str, list[str]] = {
         r"bolsas", r"mandarin", "教育", "大学", "学生", "奖学金", "孔子学院", "留学",
     ],
 }
-FIELD_CUES: dict[str, CueSet] = {label: CueSet(words) for label, words in FIELD_WORDS.items()}
-# All field cues in one automaton, for telling every label a text holds at once.
-FIELD_SET = CueSet([(word, label) for label, words in FIELD_WORDS.items() for word in words])
+FIELD_CUES: dict[str, Cue] = {label: Cue(words) for label, words in FIELD_WORDS.items()}
 
 OUTCOME_WORDS: dict[str, list[str]] = {
     "twinning": [
@@ -183,9 +181,7 @@ OUTCOME_WORDS: dict[str, list[str]] = {
         "结业",
     ],
 }
-OUTCOME_CUES: dict[str, CueSet] = {label: CueSet(words) for label, words in OUTCOME_WORDS.items()}
-# All outcome cues in one automaton, for telling every label a text holds at once.
-OUTCOME_SET = CueSet([(word, label) for label, words in OUTCOME_WORDS.items() for word in words])
+OUTCOME_CUES: dict[str, Cue] = {label: Cue(words) for label, words in OUTCOME_WORDS.items()}
 
 KNOWLEDGE_EXCHANGE = _compile([
     r"seminar", r"symposium", r"workshop", r"training", r"course", r"study tour", r"field trip",

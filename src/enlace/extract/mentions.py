@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from enlace.extract.cues import CueSet
+from enlace.extract.cues import Cue, DocumentCues
 from enlace.gazetteer import Gazetteer, Match
 from enlace.gazetteer.entities import english_country_name
 
@@ -48,8 +48,8 @@ class Mentions:
     places: list[PlaceMention] = field(default_factory=list)
 
 
-def _role(words: list[str]) -> CueSet:
-    return CueSet(words)
+def _role(words: list[str]) -> Cue:
+    return Cue(words)
 
 
 # Chinese officials whose office is the organisation (folded text).
@@ -166,13 +166,15 @@ _CCPIT_GENERIC = re.compile(
 )
 
 
-def find_mentions(text: str, folded: str, gazetteer: Gazetteer) -> Mentions:
+def find_mentions(text: str, folded: str, gazetteer: Gazetteer,
+                  cues: DocumentCues | None = None) -> Mentions:
     """All actor and place mentions of one document."""
+    cues = cues or DocumentCues(folded)
     mentions = Mentions()
     for match in gazetteer.find(text):
         _from_match(match, text, folded, mentions)
     _provincial_ccpit(folded, mentions)
-    _role_actors(folded, mentions)
+    _role_actors(folded, mentions, cues)
     mentions.actors.sort(key=lambda a: a.start)
     mentions.places.sort(key=lambda p: p.start)
     return mentions
@@ -240,19 +242,19 @@ def _acts_as_government(folded: str, start: int, end: int) -> bool:
     return bool(_CN_PLACE_ROLE.search(before[-25:]) or _CN_PLACE_ROLE.match(after.lstrip()))
 
 
-def _role_actors(folded: str, mentions: Mentions) -> None:
+def _role_actors(folded: str, mentions: Mentions, cues: DocumentCues) -> None:
     """Chinese and LAC offices named by role rather than by organisation."""
     for pattern, name, kind in (
         (_CN_GOVERNMENT, "Government of China", "state"),
         (_CN_DELEGATION, "Government of China", "state"),
     ):
-        for m in pattern.finditer(folded):
-            mentions.actors.append(ActorMention(m.start(), m.end(), "cn", name, kind, role="role"))
-    for m in _CN_AMBASSADOR.finditer(folded):
-        mentions.actors.append(ActorMention(m.start(), m.end(), "cn", "Embassy of China", "state",
+        for start, end in cues.spans(pattern):
+            mentions.actors.append(ActorMention(start, end, "cn", name, kind, role="role"))
+    for start, end in cues.spans(_CN_AMBASSADOR):
+        mentions.actors.append(ActorMention(start, end, "cn", "Embassy of China", "state",
                                             role="embassy_unresolved"))
-    for m in _CN_CONSUL.finditer(folded):
-        mentions.actors.append(ActorMention(m.start(), m.end(), "cn", "Consulate General of China",
+    for start, end in cues.spans(_CN_CONSUL):
+        mentions.actors.append(ActorMention(start, end, "cn", "Consulate General of China",
                                             "state", role="consulate_unresolved"))
     for m in _LAC_GROUP.finditer(folded):
         kind = _GROUP_TYPE.get(m["who"] or "", "party" if "政党" in m.group(0) else
@@ -263,9 +265,8 @@ def _role_actors(folded: str, mentions: Mentions) -> None:
                                             role="lac_group"))
     roles: list[ActorMention] = []
     for actor_type, target, pattern in _LAC_ROLES:
-        for m in pattern.finditer(folded):
-            roles.append(ActorMention(m.start(), m.end(), "lac", "", actor_type,
-                                      role=f"role:{target}"))
+        for start, end in cues.spans(pattern):
+            roles.append(ActorMention(start, end, "lac", "", actor_type, role=f"role:{target}"))
     # "jefe de gobierno" is one office, not a head and a government: longest wins
     roles.sort(key=lambda a: (a.start - a.end, a.start))
     kept: list[ActorMention] = []

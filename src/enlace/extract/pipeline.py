@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from enlace.codebook import Document, Event
 from enlace.documents import detect_language
+from enlace.extract.cues import DocumentCues
 from enlace.extract.dates import dateline_reference, find_dates, parse_reference
 from enlace.extract.events import DocumentContext, build_events
 from enlace.extract.mentions import Mentions, find_mentions
@@ -60,8 +61,10 @@ class Pipeline:
         dates = find_dates(text, reference, folded)
         if dateline:
             dates = [d for d in dates if d.start >= dateline[1]]
-        mentions = find_mentions(text, folded, self.gazetteer)
+        cues = DocumentCues(folded)
+        mentions = find_mentions(text, folded, self.gazetteer, cues)
         context = _context(document, reference, mentions, self.gazetteer)
+        context.cues = cues
         now = time.perf_counter()
         self.timings["mentions"] += now - clock
         clock = now
