@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, inspect, insert, select
+from sqlalchemy import func, insert, inspect, select
 from sqlalchemy.orm import Session
 from test_store import db_url, pg_database, postgres  # noqa: F401
 

@@ -32,7 +32,7 @@ from enlace.store.models import (
     EventSource,
 )
 
-CORPUS = 120
+CORPUS = 60
 RUN = [sys.executable, "-c", "from enlace.cli import app; app()"]
 
 
@@ -117,14 +117,13 @@ def test_sigkill_at_any_point_then_rerun_completes(db_url: str, corpus: Path,  #
     process.wait()
     engine = engine or open_engine(db_url)
     assert_consistent(engine, expected_sources)
-    for target in (1, 25, 70, 110):
+    for target in (1, 20, 45):
         process = start_ingest(corpus, db_url)
         wait_for_documents(engine, process, target)
         os.kill(process.pid, signal.SIGKILL)
         process.wait()
         assert_consistent(engine, expected_sources)
-    stored_before = snapshot(engine)["documents"]
-    assert stored_before < CORPUS or stored_before == CORPUS  # whatever was reached
+    assert snapshot(engine)["documents"] < CORPUS  # the kills did interrupt the work
     process = start_ingest(corpus, db_url)
     _out, err = process.communicate(timeout=300)
     assert process.returncode == 0, err

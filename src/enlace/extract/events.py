@@ -43,6 +43,7 @@ class Candidate:
     end_date: str | None
     dated_here: bool
     own_cn: bool = True  # the Chinese side is named in this sentence, not carried over
+    continues: bool = False  # "during the meeting…": more about the occasion just reported
 
 
 @dataclass
@@ -176,8 +177,10 @@ def _candidates(
                 found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places,
                                        year, None, True, own_cn=bool(cn)))
             continue
+        continues = not dated_here and cues.first(
+            lexicon.CONTINUATION, sentence.start, sentence.end) is not None
         found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places, date,
-                               end_date, dated_here, own_cn=bool(cn)))
+                               end_date, dated_here, own_cn=bool(cn), continues=continues))
     return found
 
 
@@ -279,12 +282,13 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
             place = _nearest(places, actor.start, ("subdivision", "lac_city"))
         elif target == "city":
             place = _nearest(places, actor.start, ("lac_city", "subdivision"))
-        else:
+        else:  # country, envoy, institution: the state the office belongs to
             place = _adjacent(places, actor, ("country", "demonym"))
         if place is None and target in ("subdivision", "city") and near_cn is None:
             place = context.main_place  # "el gobernador" of the province the story is about
         if place is None or place.side != "lac":
-            if near_cn is not None or not context.main_country or target != "country":
+            if near_cn is not None or not context.main_country \
+                    or target not in ("country", "institution"):
                 continue
             country = context.main_country
             if _chinese_context(mentions, actor):
@@ -373,12 +377,21 @@ def _shift(day: str, days: int) -> str:
 
 
 def _merge(candidates: list[Candidate]) -> list[Draft]:
-    """One draft per occasion and LAC counterpart (codebook: one event per meeting)."""
+    """One draft per occasion and LAC counterpart (codebook: one event per meeting).
+
+    A sentence that names a LAC organisation starts or joins the draft of that
+    organisation; one that goes on about the same occasion ("during the
+    meeting…") joins the draft before it; the rest join any draft of the same
+    date and country, or become one.
+    """
     drafts: list[Draft] = []
     unnamed: list[Candidate] = []
+    last: Draft | None = None
     for cand in candidates:
-        named = [a for a in cand.lac if a.type in _SEPARATE_TYPES]
-        if not named:
+        if cand.continues and last is not None:
+            last.parts.append(cand)
+            continue
+        if not any(_is_strong(a) for a in cand.lac):
             unnamed.append(cand)
             continue
         for group in _split_by_type(cand):
@@ -386,9 +399,11 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
                            and d.lac_names() & {a.name for a in group.lac}
                            and _same_chinese_side(d, group)), None)
             if target is None:
-                drafts.append(Draft([group]))
+                target = Draft([group])
+                drafts.append(target)
             else:
                 target.parts.append(group)
+            last = target
     for cand in unnamed:
         target = next((d for d in drafts if _compatible(d.first, cand)
                        and _same_counterpart(d.countries(), cand.countries)), None)
@@ -400,6 +415,16 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
             target.parts.insert(0, cand)
     drafts.sort(key=lambda d: d.first.sentence.start)
     return drafts
+
+
+def _is_strong(actor: ActorMention) -> bool:
+    """An organisation the text names, or a subnational government: it makes its own event.
+
+    Offices found by a role word alone ("the minister", "senators", "companies")
+    are often the same people seen twice, or bystanders; they join an event.
+    """
+    return (not actor.role.startswith("role:") or actor.type == "subnational_government"
+            or actor.role == "role:institution")
 
 
 def _same_chinese_side(draft: Draft, cand: Candidate) -> bool:
@@ -438,8 +463,7 @@ def _split_by_type(cand: Candidate) -> list[Candidate]:
     by_type: dict[str, list[ActorMention]] = {}
     weak: list[ActorMention] = []
     for actor in cand.lac:
-        strong = not actor.role.startswith("role:") or actor.type == "subnational_government"
-        if strong:
+        if _is_strong(actor):
             by_type.setdefault(actor.type, []).append(actor)
         else:
             weak.append(actor)

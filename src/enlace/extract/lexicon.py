@@ -234,3 +234,14 @@ CPC_DELEGATION = _compile([
     "中共代表团", "中国共产党代表团",
 ])
 
+
+# A sentence that goes on about the occasion the previous one reported.
+CONTINUATION = _compile([
+    r"during the (?:meeting|talks|visit|conversation|call|event|ceremony)",
+    r"at the (?:meeting|talks|event|ceremony)", r"in the (?:meeting|talks)",
+    r"(?:both|the two) sides", r"(?:the|both) parties also",
+    r"durante (?:el|la) (?:encuentro|reunion|visita|conversacion|cita|ceremonia|charla)",
+    r"en (?:el|la) (?:encuentro|reunion|cita)", r"(?:ambas|las dos) partes", r"ambos lados",
+    r"durante a (?:reuniao|visita|conversa|cerimonia)", r"(?:no|na) (?:encontro|reuniao)",
+    r"(?:ambas|as duas) partes", "会见中", "会谈中", "会上", "会见时", "会谈时", "双方",
+])

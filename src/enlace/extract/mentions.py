@@ -102,13 +102,18 @@ _LAC_ROLES: list[tuple[str, str, re.Pattern[str]]] = [
         r"municipio", r"municipalidad", r"ayuntamiento", r"city council", r"city government",
         r"municipality", r"city hall", r"市长", "市政府",
     ])),
+    # A chamber named as such makes its own event; members and speakers join one.
+    ("legislature", "institution", _role([
+        r"senate", r"senado", r"chamber of deputies", r"house of representatives",
+        r"national assembly", r"national congress", r"congreso nacional", r"congresso nacional",
+        r"parliament", r"legislative assembly", r"camara de diputados", r"camara dos deputados",
+        r"camara de representantes", r"asamblea nacional", r"asamblea legislativa",
+        r"parlamento", "议会", "国会", "参议院", "众议院", "国民议会",
+    ])),
     ("legislature", "country", _role([
-        r"senate", r"senators?", r"senado(?:r(?:a|es)?)?", r"chamber of deputies",
-        r"house of representatives", r"national assembly", r"congress(?:man|woman)?",
-        r"parliament(?:ary)?", r"legislative assembly", r"camara de diputados",
-        r"camara dos deputados", r"asamblea nacional", r"asamblea legislativa", r"congreso",
-        r"congresso", r"diputad[oa]s?", r"deputad[oa]s?", r"parlament\w+", r"speaker",
-        "议会", "国会", "参议院", "众议院", "国民议会", "议长", "参议员", "众议员",
+        r"senators?", r"senador(?:a|es)?", r"congress(?:man|woman)", r"congresista",
+        r"parliamentar(?:y|ian)s?", r"diputad[oa]s?", r"deputad[oa]s?", r"parlamentari\w+",
+        r"speaker", "议长", "参议员", "众议员",
     ])),
     ("national_government", "envoy", _role([
         r"ambassador", r"embajador(?:a)?", r"embaixador(?:a)?", r"embassy", r"embajada",
