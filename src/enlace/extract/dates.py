@@ -124,6 +124,42 @@ def _cut_word(text: str, index: int) -> bool:
     return 0 < index < len(text) and text[index - 1].isalnum() and text[index].isalnum()
 
 
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "un": 1, "uno": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
+    "seis": 6, "siete": 7, "ocho": 8, "nueve": 9, "diez": 10, "um": 1, "dois": 2, "quatro": 4,
+    "sete": 7, "oito": 8, "nove": 9, "dez": 10, "一": 1, "两": 2, "二": 2, "三": 3, "四": 4,
+    "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
+_WORDS = "|".join(w for w in _NUMBER_WORDS if w.isascii())
+
+
+def _count(name: str) -> str:
+    return rf"(?P<{name}>\d{{1,3}}|{_WORDS})"
+
+
+# Years counted back from the report: "two years ago", "hace dos años", "há 30 anos",
+# "30 años de la visita", "32 anos da parceria", "去年", "三年前". Arithmetic on the
+# text's own facts, which the codebook allows.
+_YEARS_BACK = re.compile(
+    rf"\b{_count('n1')} years? ago\b|\bhace {_count('n2')} anos?\b|\bha {_count('n3')} anos\b"
+    rf"|\b{_count('n4')} anos? (?:atras|de la|del|de su|da|do|de sua)\b"
+    r"|\b(?P<last>last year|the year before|el ano pasado|o ano passado|ano passado)\b"
+    r"|(?P<zh>[一两二三四五六七八九十\d]{1,3})年前|(?P<zhlast>去年|前年)"
+)
+
+
+def _years_back(match: re.Match[str]) -> int | None:
+    if match["last"]:
+        return 1
+    if match["zhlast"]:
+        return 1 if match["zhlast"] == "去年" else 2
+    count = match["n1"] or match["n2"] or match["n3"] or match["n4"] or match["zh"]
+    if count is None:
+        return None
+    return int(count) if count.isdigit() else _NUMBER_WORDS.get(count)
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date expression and the codebook date(s) it resolves to."""
@@ -268,6 +304,11 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
         pass  # month-precision publication: weekdays cannot be resolved
     for m in _scan(_YEAR, low, years, 8, 4):
         add(m.start("y"), m.end("y"), _fmt(int(m["y"])))
+    if ref_year is not None:
+        for m in _YEARS_BACK.finditer(low):
+            back = _years_back(m)
+            if back is not None and 0 < back <= 100:
+                add(m.start(), m.end(), _fmt(ref_year - back), relative=True)
     found = [d for d in found if not _PUBLICATION_LABEL.search(low[max(0, d.start - 30):d.start])]
     found.sort(key=lambda d: d.start)
     return found
