@@ -67,6 +67,7 @@ _ZH = re.compile(
     r"(?:(?P<y>(?:19|20)\d{2})\s*年\s*)?(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*[日号])?"
     r"(?:\s*(?:至|到|-|—|～|~)\s*(?:(?P<m2>\d{1,2})\s*月)?\s*(?P<d2>\d{1,2})\s*[日号])?"
 )
+_ZH_DAY = re.compile(r"(?<![月\d])(?P<d>[1-9]|[12]\d|3[01])\s*日")
 _ZH_YEAR = re.compile(r"(?P<y>(?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _WEEKDAY = re.compile(
     r"\b(?:(?P<next>next|proximo|proxima|que viene|vindouro)\s+)?(?P<w>"
@@ -91,6 +92,7 @@ _YEAR = re.compile(
 _FUTURE_WORDS = re.compile(r"\b(?:next|proximo|proxima|que viene|que vem)\b")
 
 
+_CLOCK = re.compile(r"[ t]*\d{1,2}:\d{2}")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _MONTH_CUES = CueSet(list(_MONTHS))
 _WEEKDAY_CUES = CueSet([*_WEEKDAYS, "from", "de", "desde"])
@@ -246,7 +248,9 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
     years = [m.start() for m in _YEAR_DIGITS.finditer(low)]
     months = [m.start() for m in _MONTH_CUES.finditer(low)]
     weekdays = [m.start() for m in _WEEKDAY_CUES.finditer(low)]
-    for m in _scan(_ISO, low, years, 0, 10):
+    for m in _scan(_ISO, low, years, 1, 12):
+        if _CLOCK.match(low, m.end()):
+            continue  # "2024-11-29 23:25": a page's time stamp, not an occasion
         add(m.start(), m.end(), _fmt(int(m["y"]), int(m["m"]), int(m["d"])))
     for m in _scan(_NUMERIC, low, years, 6, 4):
         add(m.start(), m.end(), _fmt(int(m["y"]), int(m["m"]), int(m["d"])))
@@ -259,6 +263,13 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
         if m["d2"]:
             end_value = _fmt(year, int(m["m2"]) if m["m2"] else month, int(m["d2"]))
         add(m.start(), m.end(), _fmt(year, month, day), end_value, relative=not m["y"])
+    if ref is not None and "日" in low:
+        for m in _ZH_DAY.finditer(low):
+            day = int(m["d"])
+            month_start = ref.replace(day=1)
+            if day > ref.day:  # "28日" in a report of the 3rd: last month
+                month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+            add(m.start(), m.end(), _fmt(month_start.year, month_start.month, day), relative=True)
     for m in (_ZH_YEAR.finditer(low) if "年" in low else ()):
         add(m.start(), m.end(), _fmt(int(m["y"])))
     for pattern in (_DAY_MONTH, _MONTH_DAY):
@@ -340,6 +351,10 @@ def dateline_reference(text: str, published: str | None) -> tuple[str, int] | No
 
 
 _ZH_DATELINE = re.compile(r"((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)电")
+# "BOGOTA, Dec. 10 (Xinhua) --", "MONTEVIDEO/JOHANNESBURG, Aug. 6 (Xinhua)",
+# "Beijing, 27 jun (RHC)", "北京,2018年6月21日 –": a place, a date, then an agency or a dash.
 _DATELINE = re.compile(
-    r"^[A-ZÁÉÍÓÚÑ .'-]{3,40},\s*([A-Z][a-z]{2,9}\.? \d{1,2})\s*\([^)]{2,40}\)", re.M
+    r"^\s*(?:[^\W\d][\w .'/-]{1,38}|[\u4e00-\u9fff]{1,8})\s*[,，]\s*"
+    r"([^()\n–—]{3,24}?)\s*(?:\([^)\n]{2,40}\)|–|—|--|-\s)",
+    re.M,
 )

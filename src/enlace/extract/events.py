@@ -106,18 +106,33 @@ def _activity(cues: DocumentCues, sentence: Sentence) -> tuple[str, int] | None:
     return None
 
 
-def _event_date(here: list[DateMention], sentence: Sentence, cue: int) -> DateMention | None:
-    """The sentence's date of the occasion: one opening the sentence or near the cue.
+def _event_date(here: list[DateMention], sentence: Sentence, cue: int, anchors: list[int],
+                first_story: bool, cues: DocumentCues) -> DateMention | None:
+    """The sentence's date of the occasion: the one nearest the cue word or the LAC side.
 
     A date elsewhere in the sentence usually dates something else ("briefed them
-    on the plenum held in October").
+    on the plenum held in October"); a date opening the sentence counts as near;
+    the date of a founding never counts. When the story has no date yet, any day
+    in the sentence will do.
     """
-    best, best_distance = None, 121
-    for mention in here:
+    best, best_rank = None, 10**6
+    usable = [m for m in here
+              if cues.first(lexicon.FOUNDING, max(sentence.start, m.start - 40), m.start) is None]
+    for mention in usable:
         offset = mention.start - sentence.start
-        distance = 0 if offset < 40 else min(abs(offset - cue), abs(mention.end - sentence.start - cue))
-        if distance < best_distance:
-            best, best_distance = mention, distance
+        end = mention.end - sentence.start
+
+        def gap(point: int, offset: int = offset, end: int = end) -> int:
+            return min(abs(offset - point), abs(end - point))
+
+        to_cue = min(gap(cue), 60) if offset < 40 else gap(cue)
+        if to_cue > 120:
+            continue
+        rank = min([to_cue, *(gap(a) for a in anchors)])
+        if rank < best_rank:
+            best, best_rank = mention, rank
+    if best is None and first_story:
+        best = next((m for m in usable if len(m.value) == 10), None)
     return best
 
 
@@ -159,7 +174,9 @@ def _candidates(
         use_cn = cn or story_cn
         if not use_cn or not (countries or regional):
             continue
-        chosen = _event_date(here_dates, sentence, cue)
+        anchors = [p.start - sentence.start for p in places if p.side == "lac"]
+        anchors += [a.start - sentence.start for a in lac]
+        chosen = _event_date(here_dates, sentence, cue, anchors, not found, cues)
         if chosen is not None:
             date, end_date, dated_here = chosen.value, chosen.end_value, True
         elif story_date is not None:

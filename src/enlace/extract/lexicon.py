@@ -245,3 +245,11 @@ CONTINUATION = _compile([
     r"durante a (?:reuniao|visita|conversa|cerimonia)", r"(?:no|na) (?:encontro|reuniao)",
     r"(?:ambas|as duas) partes", "会见中", "会谈中", "会上", "会见时", "会谈时", "双方",
 ])
+
+# Dates of foundings and of diplomatic ties date no engagement (codebook).
+FOUNDING = _compile([
+    r"founded", r"founding", r"established", r"establishment", r"creation", r"created",
+    r"fundad[oa]", r"fundacion", r"fundacao", r"cread[oa]", r"creacion", r"establecimiento",
+    r"estableci(?:o|eron)", r"estabelecimento", r"estabelece(?:u|ram)", r"criad[oa]",
+    "成立", "建交", "建立外交关系", "创立", "创建",
+])

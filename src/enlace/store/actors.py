@@ -91,11 +91,13 @@ def event_mentions(event: Event) -> list[tuple[str, str, str | None, str | None]
     return found
 
 
-def link_actors(session: Session, event_id: int, event: Event, resolver: ActorResolver) -> None:
+def link_actors(session: Session, event_id: int, event: Event, resolver: ActorResolver,
+                replace: bool = True) -> None:
     """Link an event's actors to canonical actors, replacing any previous links."""
     linked: dict[int, EventActor] = {
         link.actor_id: link for link in
-        session.scalars(select(EventActor).where(EventActor.event_id == event_id))}
+        session.scalars(select(EventActor).where(EventActor.event_id == event_id))
+    } if replace else {}
     wanted: set[int] = set()
     for name, side, country, kind in event_mentions(event):
         actor = actor_row(session, resolve(resolver, name, side, country, kind))

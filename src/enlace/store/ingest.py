@@ -96,13 +96,14 @@ class IngestReport:
         return text + (f"; {len(self.failures)} failed" if self.failures else "")
 
 
-def _index_lists(session: Session, event_id: int, event: Event) -> None:
+def _index_lists(session: Session, event_id: int, event: Event, replace: bool) -> None:
     """Mirror countries and subdivisions into their indexed tables (replacing old rows)."""
     for model, column, values in ((EventCountry, "country", event.lac_countries),
                                   (EventSubdivision, "subdivision", event.lac_subdivisions)):
-        for row in session.scalars(select(model).where(model.event_id == event_id)):
-            session.delete(row)
-        session.flush()
+        if replace:
+            for row in session.scalars(select(model).where(model.event_id == event_id)):
+                session.delete(row)
+            session.flush()
         for value in dict.fromkeys(values):
             session.add(model(event_id=event_id, **{column: value}))
     session.flush()
@@ -111,13 +112,14 @@ def _index_lists(session: Session, event_id: int, event: Event) -> None:
 def write_event(session: Session, record: EventRecord, event: Event,
                 resolver: ActorResolver) -> None:
     """Set an event row's coded fields and everything derived from them."""
+    new = record.id is None
     for name, value in event_columns(event).items():
         setattr(record, name, value)
     record.updated_at = utcnow()
     session.add(record)
     session.flush()
-    _index_lists(session, record.id, event)
-    link_actors(session, record.id, event, resolver)
+    _index_lists(session, record.id, event, replace=not new)
+    link_actors(session, record.id, event, resolver, replace=not new)
 
 
 def _candidates(session: Session, event: Event, document_id: int,
