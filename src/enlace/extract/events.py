@@ -569,7 +569,7 @@ def _channel(cn_actors: list[ActorMention], cpc_delegation: bool) -> str:
 def _content(activity: str, knowledge_cue: bool) -> str:
     if activity in ("training", "seminar", "forum", "trade_promotion"):
         return "knowledge_exchange"
-    if activity in ("visit",) and knowledge_cue:
+    if knowledge_cue:
         return "knowledge_exchange"
     return "daily_interaction"
 

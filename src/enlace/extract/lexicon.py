@@ -25,7 +25,11 @@ ACTIVITY_CUES: list[tuple[str, Cue]] = [
     ])),
     ("message", _compile([
         r"congratulatory (?:message|letter)", r"message of (?:congratulations|condolences?)",
-        r"sent (?:a )?(?:message|letter)", r"condolences?", r"mensaje de (?:felicitacion|condolencias?)",
+        r"sent (?:a )?(?:message|letter)", r"condolences?", r"sen(?:t|ds?) congratulations",
+        r"congratulatory", r"video (?:address|message|speech)", r"videomensaje",
+        r"mensaje (?:en|de) video", r"(?:envio|envia) (?:sus )?felicitaciones",
+        r"(?:enviou|envia) (?:suas )?felicitacoes", r"mensagem em video", "视频致辞", "书面致辞",
+        "致贺", "致信", r"mensaje de (?:felicitacion|condolencias?)",
         r"(?:envio|remitio) (?:un )?(?:mensaje|carta)", r"carta de felicitacion", r"pesames?",
         r"mensagem de (?:felicitacoes|condolencias)", "贺电", "贺信", "致电", "致信", "唁电", "慰问电",
         "回信", "复信",
@@ -43,9 +47,9 @@ ACTIVITY_CUES: list[tuple[str, Cue]] = [
         "展览会", "洽谈会", "对接会",
     ])),
     ("seminar", _compile([
-        r"seminar", r"symposium", r"workshop", r"dialogue", r"lecture", r"briefing session",
+        r"seminar", r"symposium", r"workshop", r"lecture", r"briefing session",
         r"seminario", r"simposio", r"taller", r"conversatorio", r"coloquio", r"dialogo politico",
-        r"palestra", r"oficina", "研讨会", "座谈会", "宣讲", "对话会", "讲座", "交流会",
+        r"palestra", "研讨会", "座谈会", "宣讲", "对话会", "讲座", "交流会",
     ])),
     ("signing", _compile([
         r"signed", r"sign", r"signing", r"inked", r"memorandum", r"mou", r"sister[- ]cit(?:y|ies)",
@@ -191,9 +195,9 @@ KNOWLEDGE_EXCHANGE = _compile([
     r"governance experience", r"surveyed", r"seminario", r"taller", r"capacitacion", r"curso",
     r"intercambio de experiencias", r"compartir experiencias", r"gira de estudio",
     r"intercambios? y (?:formacion|capacitacion)", r"programa de (?:encuentros|intercambios?)",
-    r"visita de intercambio", r"experiencias", r"conferencia", r"forum", r"foro",
+    r"visita de intercambio",
     r"treinamento", r"capacitacao", r"troca de experiencias", r"experiencias de governanca",
-    "研讨会", "培训", "研修", "宣讲", "治国理政经验", "交流互鉴", "考察", "论坛", "智库", "学者",
+    "研讨会", "培训", "研修", "宣讲", "治国理政经验", "交流互鉴", "智库", "学者",
 ])
 
 GLOBAL_MECHANISM = _compile([

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import ColumnElement, Select, exists, or_, select
 from sqlalchemy.orm import Session
 
 from enlace.codebook import Event
@@ -79,7 +79,7 @@ def _like(value: str) -> str:
     return f"%{escaped}%"
 
 
-def _actor_events(actor: str) -> Select:
+def _actor_condition(actor: str) -> ColumnElement[bool]:
     pattern = _like(actor)
     actor_ids = select(ActorRecord.id).where(or_(
         ActorRecord.key == actor,
@@ -87,8 +87,7 @@ def _actor_events(actor: str) -> Select:
         ActorRecord.id.in_(select(ActorAlias.actor_id)
                            .where(ActorAlias.alias.ilike(pattern, escape="\\"))),
     ))
-    return select(EventActor.event_id).where(or_(EventActor.actor_id.in_(actor_ids),
-                                                 EventActor.name.ilike(pattern, escape="\\")))
+    return or_(EventActor.actor_id.in_(actor_ids), EventActor.name.ilike(pattern, escape="\\"))
 
 
 def filtered(flt: EventFilter, dialect: str) -> Select:
@@ -98,24 +97,26 @@ def filtered(flt: EventFilter, dialect: str) -> Select:
         query = query.where(EventRecord.date_end >= first_day(flt.since))
     if flt.until:
         query = query.where(EventRecord.date_start <= last_day(flt.until))
+    # Correlated EXISTS, not IN (...): the planner can walk the date index newest first and
+    # stop at LIMIT, instead of materialising every matching id of a common country first.
     if flt.countries:
-        query = query.where(EventRecord.id.in_(
-            select(EventCountry.event_id).where(EventCountry.country.in_(flt.countries))))
+        query = query.where(exists().where(EventCountry.event_id == EventRecord.id,
+                                           EventCountry.country.in_(flt.countries)))
     if flt.subdivisions:
-        query = query.where(EventRecord.id.in_(
-            select(EventSubdivision.event_id)
-            .where(EventSubdivision.subdivision.in_(flt.subdivisions))))
+        query = query.where(exists().where(EventSubdivision.event_id == EventRecord.id,
+                                           EventSubdivision.subdivision.in_(flt.subdivisions)))
     for column, values in ((EventRecord.channel, flt.channels), (EventRecord.content, flt.contents),
                            (EventRecord.mechanism, flt.mechanisms),
                            (EventRecord.status, flt.statuses)):
         if values:
             query = query.where(column.in_(values))
     if flt.actor:
-        query = query.where(EventRecord.id.in_(_actor_events(flt.actor)))
+        query = query.where(exists().where(EventActor.event_id == EventRecord.id,
+                                           _actor_condition(flt.actor)))
     if flt.text:
-        query = query.where(EventRecord.id.in_(
-            select(EventSource.event_id).where(EventSource.document_id.in_(
-                matching_document_ids(dialect, flt.text)))))
+        query = query.where(exists().where(
+            EventSource.event_id == EventRecord.id,
+            EventSource.document_id.in_(matching_document_ids(dialect, flt.text))))
     if dialect == "postgresql":
         query = query.order_by(EventRecord.date_start.desc().nulls_last(), EventRecord.id.desc())
     else:  # SQLite sorts NULL lowest, so DESC already puts undated events last
