@@ -340,7 +340,8 @@ def _settle_ambiguous(actor: ActorMention, context: DocumentContext) -> ActorMen
     """
     readings = (actor, *actor.alternatives)
     best = max(readings, key=lambda a: context.country_counts.get(a.country or "", 0))
-    if best.role == "lac_party_acronym" and not context.country_counts.get(best.country or "", 0):
+    if best.role.endswith(("_acronym", "_generic")) and \
+            not context.country_counts.get(best.country or "", 0):
         return None
     return best
 

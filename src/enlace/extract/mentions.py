@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from enlace.extract.cues import Cue, DocumentCues
-from enlace.gazetteer import Gazetteer, Match
+from enlace.gazetteer import Entity, Gazetteer, Match
 from enlace.gazetteer.entities import english_country_name
 
 
@@ -177,7 +177,7 @@ def find_mentions(text: str, folded: str, gazetteer: Gazetteer,
     cues = cues or DocumentCues(folded)
     mentions = Mentions()
     for match in gazetteer.find(text):
-        _from_match(match, text, folded, mentions)
+        _from_match(match, text, folded, mentions, gazetteer)
     _provincial_ccpit(folded, mentions)
     _role_actors(folded, mentions, cues)
     mentions.actors.sort(key=lambda a: a.start)
@@ -185,10 +185,13 @@ def find_mentions(text: str, folded: str, gazetteer: Gazetteer,
     return mentions
 
 
-def _from_match(match: Match, text: str, folded: str, mentions: Mentions) -> None:
+def _from_match(match: Match, text: str, folded: str, mentions: Mentions,
+                gazetteer: Gazetteer) -> None:
     # "PCCh" is both the CPC and Chile's Communist Party: in China–LAC news the CPC
     entity = next((e for e in match.entities if e.kind == "cn_actor"), match.entities[0])
     kind = entity.kind
+    if kind in ("subdivision", "lac_city") and _inside_person_name(text, match):
+        return
     if kind in ("country", "demonym", "subdivision", "lac_city"):
         mentions.places.append(PlaceMention(match.start, match.end, "lac", entity.country,
                                             entity.subdivision, entity.name, kind))
@@ -208,13 +211,37 @@ def _from_match(match: Match, text: str, folded: str, mentions: Mentions) -> Non
     elif kind in ("lac_party", "lac_org"):
         readings = tuple(
             ActorMention(match.start, match.end, "lac", e.name, e.actor_type or "party",
-                         e.country, leftist=e.leftist,
-                         role=e.kind + ("_acronym" if e.get("is_acronym") else ""))
+                         e.country, leftist=e.leftist, role=_reading_role(e, folded, match, gazetteer))
             for e in match.entities if e.kind in ("lac_party", "lac_org")
         )
         first = readings[0]
         first.alternatives = readings[1:]
         mentions.actors.append(first)
+
+
+_TITLE_WORDS = frozenset(
+    "governor gobernador gobernadora governador governadora estado state province provincia "
+    "departamento department region city ciudad cidade municipio mayor alcalde intendente "
+    "prefeito prefeita the el la los las o a do da de del of in en em".split()
+)
+
+
+def _inside_person_name(text: str, match: Match) -> bool:
+    """"Lacalle Herrera" is a person, not Panama's Herrera province.
+
+    A one-word place name right after another capitalised word, other than a
+    title such as "Governor" or "Estado", is taken for a surname.
+    """
+    if " " in match.text.strip():
+        return False
+    before = text[max(0, match.start - 30):match.start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    previous = words[-1]
+    return previous[:1].isupper() and previous.isalpha() and previous.lower() not in _TITLE_WORDS
 
 
 def _provincial_ccpit(folded: str, mentions: Mentions) -> None:
@@ -235,6 +262,20 @@ def _provincial_ccpit(folded: str, mentions: Mentions) -> None:
                               if not (first <= a.start < last and a.side == "cn")]
         mentions.actors.append(ActorMention(first, last, "cn", f"{place.name} CCPIT",
                                             "quasi_governmental", role="ccpit"))
+
+
+def _reading_role(entity: Entity, folded: str, match: Match, gazetteer: Gazetteer) -> str:
+    """Mark names that do not say their country ("PT", "Câmara dos Deputados").
+
+    Such a name is taken for that country's body only where the document speaks
+    of that country otherwise.
+    """
+    if entity.get("is_acronym"):
+        return entity.kind + "_acronym"
+    if entity.country and not gazetteer.names_country(folded[match.start:match.end],
+                                                      entity.country):
+        return entity.kind + "_generic"
+    return entity.kind
 
 
 def _acts_as_government(folded: str, start: int, end: int) -> bool:

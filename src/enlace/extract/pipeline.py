@@ -85,7 +85,7 @@ def _context(document: Document, reference: str | None, mentions: Mentions,
             counts[place.country] += 1
     for actor in mentions.actors:
         if (actor.side == "lac" and gazetteer.is_lac(actor.country) and not actor.alternatives
-                and not actor.role.endswith("_acronym")):
+                and not actor.role.endswith(("_acronym", "_generic"))):
             counts[actor.country] += 1
     main = counts.most_common(1)[0][0] if counts else None
     local = Counter(p.subdivision for p in mentions.places

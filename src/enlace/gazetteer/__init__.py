@@ -6,11 +6,11 @@ a text (:class:`Matcher`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from enlace.gazetteer.build import all_aliases, lac_states
+from enlace.gazetteer.build import all_aliases, country_words, lac_states
 from enlace.gazetteer.entities import DATA_DIR, Entity, GazetteerError, english_country_name
 from enlace.gazetteer.matcher import Match, Matcher
 
@@ -29,6 +29,11 @@ __all__ = [
 class Gazetteer:
     matcher: Matcher
     lac_countries: dict[str, str]  # iso2 -> state | territory
+    country_words: dict[str, frozenset[str]] = field(default_factory=dict)  # folded names
+
+    def names_country(self, folded: str, iso2: str | None) -> bool:
+        """Does a (folded) name say which country it belongs to ("Câmara dos Deputados" does not)?"""
+        return any(word in folded for word in self.country_words.get(iso2 or "", ()))
 
     def find(self, text: str) -> list[Match]:
         return self.matcher.find(text)
@@ -40,4 +45,8 @@ class Gazetteer:
 @lru_cache(maxsize=4)
 def load_gazetteer(data_dir: Path = DATA_DIR) -> Gazetteer:
     """Build the matcher from the CSV files (cached: build once per process)."""
-    return Gazetteer(matcher=Matcher(all_aliases(data_dir)), lac_countries=lac_states(data_dir))
+    return Gazetteer(
+        matcher=Matcher(all_aliases(data_dir)),
+        lac_countries=lac_states(data_dir),
+        country_words=country_words(data_dir),
+    )

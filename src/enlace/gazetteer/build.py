@@ -14,6 +14,7 @@ from enlace.gazetteer.entities import (
     read_rows,
     split_cell,
 )
+from enlace.gazetteer.text import fold
 
 Alias = tuple[str, Entity]
 
@@ -42,6 +43,16 @@ _PLACE_SUFFIXES = {
 def lac_states(data_dir: Path = DATA_DIR) -> dict[str, str]:
     """LAC ISO codes mapped to their status (state or territory)."""
     return {row["iso2"]: row["status"] for row in read_rows("lac_countries.csv", data_dir)}
+
+
+def country_words(data_dir: Path = DATA_DIR) -> dict[str, frozenset[str]]:
+    """Folded names and demonyms of each LAC country, stems of four letters or more."""
+    words: dict[str, set[str]] = {}
+    for row in read_rows("lac_countries.csv", data_dir):
+        alias = fold(row["alias"])
+        if len(alias) >= 4 or not alias.isascii():
+            words.setdefault(row["iso2"], set()).add(alias)
+    return {iso2: frozenset(found) for iso2, found in words.items()}
 
 
 def country_aliases(data_dir: Path = DATA_DIR) -> Iterator[Alias]:
