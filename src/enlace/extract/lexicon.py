@@ -57,6 +57,7 @@ ACTIVITY_CUES: list[tuple[str, Cue]] = [
         r"(?:provincias?|estados?|regiones) herman[ao]s",
         r"twin(?:ning|ned)? (?:agreement|cities|city)", r"friendship cit(?:y|ies)",
         r"firmaron", r"firmo", r"firma", r"suscribieron", r"suscribio", r"memorando",
+        r"rubricaron", r"rubrico", r"suscrito", r"suscrita", r"firmado", r"firmada",
         r"memorandum de entendimiento", r"hermanamiento", r"ciudades hermanas", r"hermanadas?",
         r"assinaram", r"assinou", r"assinatura", r"memorando de entendimento", r"geminacao",
         r"cidades[- ]irmas", r"irmanamento", r"acordo de cooperacao", r"acuerdo de cooperacion",

@@ -40,6 +40,7 @@ class PlaceMention:
     name: str = ""
     kind: str = ""  # country, demonym, subdivision, lac_city, cn_place
     government: str = ""  # for a Chinese place: its government's canonical name
+    alternatives: tuple[tuple[str | None, str | None, str], ...] = ()  # (country, code, name)
 
 
 @dataclass
@@ -193,8 +194,11 @@ def _from_match(match: Match, text: str, folded: str, mentions: Mentions,
     if kind in ("subdivision", "lac_city") and _inside_person_name(text, match):
         return
     if kind in ("country", "demonym", "subdivision", "lac_city"):
+        others = tuple((e.country, e.subdivision, e.name) for e in match.entities[1:]
+                       if e.kind == kind and e.country != entity.country)
         mentions.places.append(PlaceMention(match.start, match.end, "lac", entity.country,
-                                            entity.subdivision, entity.name, kind))
+                                            entity.subdivision, entity.name, kind,
+                                            alternatives=others))
     elif kind == "cn_actor":
         mentions.actors.append(ActorMention(match.start, match.end, "cn", entity.name,
                                             entity.actor_type or "state", entity.country,

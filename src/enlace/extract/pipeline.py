@@ -81,12 +81,13 @@ def _context(document: Document, reference: str | None, mentions: Mentions,
              gazetteer: Gazetteer) -> DocumentContext:
     counts: Counter[str] = Counter()
     for place in mentions.places:
-        if place.side == "lac" and gazetteer.is_lac(place.country):
+        if place.side == "lac" and gazetteer.is_lac(place.country) and not place.alternatives:
             counts[place.country] += 1
     for actor in mentions.actors:
         if (actor.side == "lac" and gazetteer.is_lac(actor.country) and not actor.alternatives
                 and not actor.role.endswith(("_acronym", "_generic"))):
             counts[actor.country] += 1
+    _settle_places(mentions, counts)
     main = counts.most_common(1)[0][0] if counts else None
     local = Counter(p.subdivision for p in mentions.places
                     if p.side == "lac" and p.subdivision and p.country == main)
@@ -102,3 +103,15 @@ def _context(document: Document, reference: str | None, mentions: Mentions,
         country_counts=counts,
         main_place=main_place,
     )
+
+
+def _settle_places(mentions: Mentions, counts: Counter[str]) -> None:
+    """"Santa Cruz" is Argentine or Bolivian: the reading of the country the text is about."""
+    for place in mentions.places:
+        if not place.alternatives:
+            continue
+        readings = [(place.country, place.subdivision, place.name), *place.alternatives]
+        country, code, name = max(readings, key=lambda r: counts.get(r[0] or "", 0))
+        place.country, place.subdivision, place.name = country, code, name
+        place.alternatives = ()
+        counts[country] += 1
