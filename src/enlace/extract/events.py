@@ -155,6 +155,8 @@ def _candidates(
         here_dates = [d for d in _within(dates, sentence.start, sentence.end) if not d.future]
         lac = _lac_actors(mentions, sentence, places, cn, context)
         cn = _resolve_cn(cn, places, lac, context)
+        if not cn and any(a.type == "subnational_government" for a in lac):
+            cn = _host_places(places)
         if cn:
             story_cn = cn
         found_cue = _activity(cues, sentence)
@@ -227,6 +229,15 @@ def _twinned_places(places: list[PlaceMention], cn: list[ActorMention],
                                     "subnational_government", place.country, place.subdivision,
                                     role="place_government"))
     return _dedupe(cn), _dedupe(lac)
+
+
+def _host_places(places: list[PlaceMention]) -> list[ActorMention]:
+    """A LAC governor or mayor received in a Chinese province or city: its government hosts.
+
+    The capital is left out: "in Beijing" says where central bodies sit, not who hosted.
+    """
+    return [ActorMention(p.start, p.end, "cn", p.government, "subnational", role="host_place")
+            for p in places if p.kind == "cn_place" and p.name != "Beijing" and p.government]
 
 
 def _is_regional(actor: ActorMention) -> bool:
