@@ -155,7 +155,7 @@ def _candidates(
         here_dates = [d for d in _within(dates, sentence.start, sentence.end) if not d.future]
         lac = _lac_actors(mentions, sentence, places, cn, context)
         cn = _resolve_cn(cn, places, lac, context)
-        if not cn and any(a.type == "subnational_government" for a in lac):
+        if not cn and (lac or _names_lac_place(places)):
             cn = _host_places(places)
         if cn:
             story_cn = cn
@@ -232,7 +232,7 @@ def _twinned_places(places: list[PlaceMention], cn: list[ActorMention],
 
 
 def _host_places(places: list[PlaceMention]) -> list[ActorMention]:
-    """A LAC governor or mayor received in a Chinese province or city: its government hosts.
+    """LAC visitors received in a Chinese province or city: its government hosts.
 
     The capital is left out: "in Beijing" says where central bodies sit, not who hosted.
     """

@@ -66,7 +66,8 @@ _CN_CONSUL = _role([
     r"consul(?:ate)?[- ]general", r"consul general", r"consulado general", r"consul-geral",
     r"consulado-geral", r"consul geral", r"consulado geral", r"consul(?:ate)? of china",
     r"chinese consul(?:ate)?", r"consul(?:ado)? de china", r"consul(?:ado)? chino",
-    r"consul(?:ado)? da china", r"consul(?:ado)? chines", "总领事", "领事",
+    r"consul(?:ado)? da china", r"consul(?:ado)? chines", r"consulesa(?: geral)? da china",
+    r"consul(?:a|esa)? de china", "总领事", "领事",
 ])
 _CN_GOVERNMENT = _role([
     r"chinese government", r"government of china", r"gobierno chino", r"gobierno de china",
@@ -233,19 +234,18 @@ _TITLE_WORDS = frozenset(
 def _inside_person_name(text: str, match: Match) -> bool:
     """"Lacalle Herrera" is a person, not Panama's Herrera province.
 
-    A one-word place name right after another capitalised word, other than a
-    title such as "Governor" or "Estado", is taken for a surname.
+    A one-word place name right after two capitalised words, other than titles
+    such as "Governor" or "Estado", is taken for a surname.
     """
     if " " in match.text.strip():
         return False
     before = text[max(0, match.start - 30):match.start]
     if not before.endswith(" "):
         return False
-    words = before.split()
-    if not words:
+    words = before.split()[-2:]
+    if len(words) < 2:
         return False
-    previous = words[-1]
-    return previous[:1].isupper() and previous.isalpha() and previous.lower() not in _TITLE_WORDS
+    return all(w[:1].isupper() and w.isalpha() and w.lower() not in _TITLE_WORDS for w in words)
 
 
 def _provincial_ccpit(folded: str, mentions: Mentions) -> None:
