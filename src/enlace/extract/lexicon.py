@@ -76,7 +76,8 @@ ACTIVITY_CUES: list[tuple[str, Cue]] = [
         r"intercambio", r"intercambiaron", r"cartas credenciales", r"se entrevisto",
         r"reuniram", r"reunioes", r"receb\w*", r"encontros?", r"se encontrou", r"recepcao",
         r"conversou", r"audiencia", r"homenagem", r"homenaje", r"almuerzo", r"almoco",
-        r"cena", r"jantar", r"banquet(?:e|es)?", r"meetings?", "会见", "会谈", "见面", "拜会", "接见", "会晤", "座谈", "交流",
+        r"cena", r"jantar", r"banquet(?:e|es)?", r"meetings?",
+        "会见", "会谈", "见面", "拜会", "接见", "会晤", "座谈", "交流",
         "递交国书", "辞行", "拜访", "宴请", "出席", "举行", "会面", "接待", "看望", "共同出席",
     ])),
     ("forum", _compile([
