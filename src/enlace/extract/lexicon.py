@@ -260,3 +260,9 @@ FOUNDING = _compile([
     r"estableci(?:o|eron)", r"estabelecimento", r"estabelece(?:u|ram)", r"criad[oa]",
     "成立", "建交", "建立外交关系", "创立", "创建",
 ])
+
+# Taiwan's officials are not Chinese actors under the codebook.
+TAIWAN = _compile([
+    r"taiwan\w*", r"republic of china", r"republica (?:de )?china", r"roc", r"taipei",
+    r"taipe", r"taipei economic and cultural office", "台湾", "台北", "中华民国",
+])

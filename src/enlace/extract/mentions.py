@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from enlace.extract.cues import Cue, DocumentCues
+from enlace.extract.lexicon import TAIWAN
 from enlace.gazetteer import Entity, Gazetteer, Match
 from enlace.gazetteer.entities import english_country_name
 
@@ -182,6 +183,7 @@ def find_mentions(text: str, folded: str, gazetteer: Gazetteer,
         _from_match(match, text, folded, mentions, gazetteer)
     _provincial_ccpit(folded, mentions)
     _role_actors(folded, mentions, cues)
+    _drop_taiwan(mentions, cues)
     mentions.actors.sort(key=lambda a: a.start)
     mentions.places.sort(key=lambda p: p.start)
     return mentions
@@ -246,6 +248,18 @@ def _inside_person_name(text: str, match: Match) -> bool:
     if len(words) < 2:
         return False
     return all(w[:1].isupper() and w.isalpha() and w.lower() not in _TITLE_WORDS for w in words)
+
+
+def _drop_taiwan(mentions: Mentions, cues: DocumentCues) -> None:
+    """"Cónsul de la República China-Taiwán" is no Chinese actor (codebook: Taiwan is out)."""
+    spans = cues.spans(TAIWAN)
+    if not spans:
+        return
+    mentions.actors[:] = [
+        a for a in mentions.actors
+        if a.side != "cn" or not any(0 <= s - a.end <= 25 or 0 <= a.start - e <= 25
+                                     or (s <= a.start < e) for s, e in spans)
+    ]
 
 
 def _provincial_ccpit(folded: str, mentions: Mentions) -> None:

@@ -89,6 +89,7 @@ def _context(document: Document, reference: str | None, mentions: Mentions,
             counts[actor.country] += 1
     _settle_places(mentions, counts)
     main = counts.most_common(1)[0][0] if counts else None
+    _drop_stray_towns(mentions, main)
     local = Counter(p.subdivision for p in mentions.places
                     if p.side == "lac" and p.subdivision and p.country == main)
     main_place = None
@@ -115,3 +116,18 @@ def _settle_places(mentions: Mentions, counts: Counter[str]) -> None:
         place.country, place.subdivision, place.name = country, code, name
         place.alternatives = ()
         counts[country] += 1
+
+
+def _drop_stray_towns(mentions: Mentions, main: str | None) -> None:
+    """A town of a country the document never names otherwise is a misreading.
+
+    "贝伦" in a story about Costa Rica is Belén, not Brazil's Belém; "Rocha" in a
+    list of Chilean councillors is a surname.
+    """
+    named = {p.country for p in mentions.places if p.kind in ("country", "demonym", "embassy")}
+    named |= {a.country for a in mentions.actors if a.side == "lac" and a.country}
+    mentions.places[:] = [
+        p for p in mentions.places
+        if not (p.side == "lac" and p.kind in ("lac_city", "subdivision") and main
+                and p.country != main and p.country not in named)
+    ]
