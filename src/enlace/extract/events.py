@@ -420,7 +420,7 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
         if cand.continues and last is not None:
             last.parts.append(cand)
             continue
-        if not any(_is_strong(a) for a in cand.lac):
+        if not any(_is_strong(a) for a in cand.lac) and not _society_only(cand.lac):
             unnamed.append(cand)
             continue
         for group in _split_by_type(cand):
@@ -444,6 +444,11 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
             target.parts.insert(0, cand)
     drafts.sort(key=lambda d: d.first.sentence.start)
     return drafts
+
+
+def _society_only(actors: list[ActorMention]) -> bool:
+    """Media, scholars or business people met on their own are a meeting of their own."""
+    return bool(actors) and all(a.type in ("business", "academic", "media") for a in actors)
 
 
 def _is_strong(actor: ActorMention) -> bool:
