@@ -78,6 +78,7 @@ class DocumentContext:
     country_counts: Counter[str]
     main_place: PlaceMention | None = None  # the LAC subdivision or city the story is about
     cues: DocumentCues = field(default_factory=lambda: DocumentCues(""))
+    dateline_side: str | None = None  # "cn" or "lac": where the report was filed
 
 
 def build_events(
@@ -559,8 +560,9 @@ def _to_event(draft: Draft, context: DocumentContext) -> Event:
         activity=activity,
         mechanism=mechanism,
         leftist=_leftist(lac_actors, countries, date),
-        venue=_venue(activity, first, cues.within(lexicon.VIRTUAL, first_range),
-                     cues.within(lexicon.IN_CHINA, ranges)),
+        venue=_venue(activity, draft.parts, cues.within(lexicon.VIRTUAL, first_range),
+                     cues.within(lexicon.IN_CHINA, first_range),
+                     cues.within(lexicon.IN_CHINA, ranges), context),
         fields=fields,
         outcomes=outcomes,
         occasion=None,
@@ -609,18 +611,36 @@ def _leftist(lac_actors: list[ActorMention], countries: list[str], date: str | N
     return False
 
 
-def _venue(activity: str, first: Candidate, virtual_cue: bool, china_cue: bool) -> str:
+def _venue(activity: str, parts: list[Candidate], virtual_cue: bool, china_cue: bool,
+           china_anywhere: bool, context: DocumentContext) -> str:
+    """Where it took place, from the strongest sign in the evidence sentence.
+
+    In order: a call or message is virtual; a Chinese embassy or consulate acts
+    in LAC; a landmark or "visit to China" says China; a place named after "in"
+    says its side; then the dateline's city.
+    """
+    first = parts[0]
     if activity in ("video_call", "message") or virtual_cue:
         return "virtual"
     if china_cue:
         return "in_china"
     if any(a.role in ("embassy", "consulate") for a in first.cn):
         return "in_lac"
-    if any(p.side == "lac" and p.kind in ("lac_city", "subdivision") for p in first.places):
-        return "in_lac"
-    if any(p.side == "cn" for p in first.places):
+    cues = context.cues
+    for place in first.places:
+        if place.kind in ("lac_city", "subdivision", "cn_place") and cues.first(
+                lexicon.LOCATIVE, max(0, place.start - 4), place.start) is not None:
+            return "in_china" if place.side == "cn" else "in_lac"
+    if context.dateline_side:
+        return "in_china" if context.dateline_side == "cn" else "in_lac"
+    if china_anywhere:
         return "in_china"
-    return "in_lac" if any(p.side == "lac" for p in first.places) else "unknown"
+    places = [p for c in parts for p in c.places]
+    if any(p.side == "lac" and p.kind in ("lac_city", "subdivision") for p in places):
+        return "in_lac"
+    if any(p.side == "cn" for p in places):
+        return "in_china"
+    return "in_lac" if any(p.side == "lac" and p.kind == "country" for p in places) else "unknown"
 
 
 def _summary(cn: list[ActorMention], lac: list[ActorMention], countries: list[str],

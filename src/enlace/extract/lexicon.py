@@ -228,11 +228,15 @@ VIRTUAL = _compile([
 IN_CHINA = _compile([
     r"great hall of the people", r"gran palacio del pueblo", r"grande palacio do povo",
     r"diaoyutai", r"zhongnanhai", r"visit(?:ed|ing|s)? (?:to )?china", r"in china",
-    r"visita (?:oficial )?a china", r"en china", r"na china", r"visita a china", r"a china",
-    r"to china", r"in beijing", r"en beijing", r"en pekin", r"em pequim", r"em beijing",
-    r"in shanghai", r"en shanghai", r"em xangai", r"ambassador to china",
-    r"in china", "人民大会堂", "钓鱼台", "在京", "在北京", "来华", "访华", "驻华", "在华",
+    r"visita (?:oficial |de estado |de trabajo )?a china", r"en china", r"na china",
+    r"in beijing", r"en beijing", r"en pekin", r"em pequim", r"em beijing",
+    r"in shanghai", r"en shanghai", r"em xangai", r"ambassador to china", r"trip to china",
+    r"gira por china", r"viaje a china", r"viagem a china", r"visitou a china",
+    "人民大会堂", "钓鱼台", "在京", "在北京", "来华", "访华", "驻华", "在华",
 ])
+
+# Locative words before a place name: "in Lima", "en Córdoba", "em Recife", "在利马".
+LOCATIVE = _compile([r"in", r"en", r"em", r"at", r"no", r"na", "在", "于"])
 
 CPC_DELEGATION = _compile([
     r"cpc delegation", r"delegation of the (?:communist party of china|cpc)",

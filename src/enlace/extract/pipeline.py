@@ -65,6 +65,10 @@ class Pipeline:
         mentions = find_mentions(text, folded, self.gazetteer, cues)
         context = _context(document, reference, mentions, self.gazetteer)
         context.cues = cues
+        if dateline:
+            context.dateline_side = next(
+                (p.side for p in mentions.places if p.start < dateline[1]
+                 and p.kind in ("lac_city", "subdivision", "cn_place", "country")), None)
         now = time.perf_counter()
         self.timings["mentions"] += now - clock
         clock = now
