@@ -74,11 +74,13 @@ _WEEKDAY = re.compile(
     + "|".join(sorted(_WEEKDAYS, key=len, reverse=True))
     + r")\b(?:\s+(?P<next2>proximo|proxima|que viene|que vem))?"
 )
+_DAY_NAME = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|lunes|martes"
+             r"|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta|quinta|sexta)"
+             r"(?:-feira)?")
+# "from Monday to Wednesday", "del lunes al miércoles", "de quarta-feira a sábado"
 _WEEKDAY_RANGE = re.compile(
-    r"\bfrom\s+(?P<w1>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s+"
-    r"(?:to|through|until|till)\s+(?P<w2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\bde(?:sde)?\s+el\s+(?P<w3>lunes|martes|miercoles|jueves|viernes|sabado|domingo)\s+"
-    r"(?:al|hasta el)\s+(?P<w4>lunes|martes|miercoles|jueves|viernes|sabado|domingo)\b"
+    rf"\b(?:from|de|desde|del)\s+(?:el\s+)?(?P<w1>{_DAY_NAME})\s+"
+    rf"(?:to|through|until|till|a|al|hasta(?:\s+el)?|ate)\s+(?:el\s+|o\s+)?(?P<w2>{_DAY_NAME})\b"
 )
 _ZH_WEEKDAY = re.compile(r"(?:星期|礼拜|周)(?P<w>[一二三四五六日天])")
 _RELATIVE_RE = re.compile(
@@ -293,8 +295,8 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
         add(m.start(), m.end(), _fmt(int(m["y"]), _MONTHS[m["m"].rstrip(".")]))
     if ref is not None:
         for m in _scan(_WEEKDAY_RANGE, low, weekdays, 12, 40):
-            w1 = _WEEKDAYS[m["w1"] or m["w3"]]
-            w2 = _WEEKDAYS[m["w2"] or m["w4"]]
+            w1 = _WEEKDAYS[m["w1"]]
+            w2 = _WEEKDAYS[m["w2"]]
             last = _weekday_before(ref, w2, False)
             first = last - dt.timedelta(days=(w2 - w1) % 7)
             add(m.start(), m.end(), first.isoformat(), last.isoformat(), relative=True)
