@@ -107,7 +107,8 @@ def _activity(cues: DocumentCues, sentence: Sentence) -> tuple[str, int] | None:
     return None
 
 
-def _event_date(here: list[DateMention], sentence: Sentence, cue: int, anchors: list[int],
+def _event_date(here: list[DateMention], sentence: Sentence, cue: int,
+                anchors: list[tuple[int, int]],
                 first_story: bool, cues: DocumentCues) -> DateMention | None:
     """The sentence's date of the occasion: the one nearest the cue word or the LAC side.
 
@@ -123,13 +124,13 @@ def _event_date(here: list[DateMention], sentence: Sentence, cue: int, anchors: 
         offset = mention.start - sentence.start
         end = mention.end - sentence.start
 
-        def gap(point: int, offset: int = offset, end: int = end) -> int:
-            return min(abs(offset - point), abs(end - point))
+        def gap(span: tuple[int, int], offset: int = offset, end: int = end) -> int:
+            return max(0, span[0] - end, offset - span[1])
 
-        to_cue = min(gap(cue), 60) if offset < 40 else gap(cue)
+        to_cue = min(gap((cue, cue)), 60) if offset < 40 else gap((cue, cue))
         if to_cue > 120:
             continue
-        rank = min([to_cue, *(gap(a) for a in anchors)])
+        rank = min(gap(a) for a in anchors) if anchors else to_cue
         if rank < best_rank:
             best, best_rank = mention, rank
     if best is None and first_story:
@@ -177,8 +178,8 @@ def _candidates(
         use_cn = cn or story_cn
         if not use_cn or not (countries or regional):
             continue
-        anchors = [p.start - sentence.start for p in places if p.side == "lac"]
-        anchors += [a.start - sentence.start for a in lac]
+        anchors = [(p.start - sentence.start, p.end - sentence.start)
+                   for p in [*(p for p in places if p.side == "lac"), *lac]]
         chosen = _event_date(here_dates, sentence, cue, anchors, not found, cues)
         if chosen is not None:
             date, end_date, dated_here = chosen.value, chosen.end_value, True
