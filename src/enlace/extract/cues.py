@@ -165,6 +165,13 @@ class DocumentCues:
             self._spans[label] = kept
         self._starts = {label: [s for s, _ in spans] for label, spans in self._spans.items()}
 
+    @classmethod
+    def empty(cls) -> DocumentCues:
+        """No cues at all (a context built without a document)."""
+        cues = cls.__new__(cls)
+        cues._spans, cues._starts = {}, {}
+        return cues
+
     def spans(self, cue: Cue) -> list[tuple[int, int]]:
         return self._spans.get(cue.label, [])
 

@@ -153,6 +153,9 @@ _YEARS_BACK = re.compile(
 )
 
 
+_YEAR_WORDS = CueSet(["years?", "anos?", "年前", "去年", "前年"])
+
+
 def _years_back(match: re.Match[str]) -> int | None:
     if match["last"]:
         return 1
@@ -318,7 +321,8 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
     for m in _scan(_YEAR, low, years, 8, 4):
         add(m.start("y"), m.end("y"), _fmt(int(m["y"])))
     if ref_year is not None:
-        for m in _YEARS_BACK.finditer(low):
+        counted = [m.start() for m in _YEAR_WORDS.finditer(low)]
+        for m in _scan(_YEARS_BACK, low, counted, 25, 20):
             back = _years_back(m)
             if back is not None and 0 < back <= 100:
                 add(m.start(), m.end(), _fmt(ref_year - back), relative=True)

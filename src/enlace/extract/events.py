@@ -77,7 +77,7 @@ class DocumentContext:
     main_country: str | None
     country_counts: Counter[str]
     main_place: PlaceMention | None = None  # the LAC subdivision or city the story is about
-    cues: DocumentCues = field(default_factory=lambda: DocumentCues(""))
+    cues: DocumentCues = field(default_factory=DocumentCues.empty)
     dateline_side: str | None = None  # "cn" or "lac": where the report was filed
 
 

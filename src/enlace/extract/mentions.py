@@ -179,7 +179,7 @@ def find_mentions(text: str, folded: str, gazetteer: Gazetteer,
     """All actor and place mentions of one document."""
     cues = cues or DocumentCues(folded)
     mentions = Mentions()
-    for match in gazetteer.find(text):
+    for match in gazetteer.find(text, folded):
         _from_match(match, text, folded, mentions, gazetteer)
     _provincial_ccpit(folded, mentions)
     _role_actors(folded, mentions, cues)

@@ -35,8 +35,8 @@ class Gazetteer:
         """Does a (folded) name say which country it belongs to ("Câmara dos Deputados" does not)?"""
         return any(word in folded for word in self.country_words.get(iso2 or "", ()))
 
-    def find(self, text: str) -> list[Match]:
-        return self.matcher.find(text)
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        return self.matcher.find(text, folded)
 
     def is_lac(self, iso2: str | None) -> bool:
         return iso2 in self.lac_countries

@@ -62,18 +62,27 @@ class Matcher:
                 bucket.append((alias, entity))
         self._automaton = ahocorasick.Automaton()
         for key, readings in table.items():
-            self._automaton.add_word(key, (key, tuple(readings)))
+            check_left, check_right = not is_cjk(key[0]), not is_cjk(key[-1])
+            self._automaton.add_word(key, (key, len(key), check_left, check_right,
+                                           tuple(readings)))
         self._automaton.make_automaton()
         self.size = len(table)
 
-    def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches, longest first, in text order."""
-        folded = fold(text)
+    def find(self, text: str, folded: str | None = None) -> list[Match]:
+        """Non-overlapping matches, longest first, in text order.
+
+        ``folded`` is ``fold(text)`` when the caller has it already.
+        """
+        folded = fold(text) if folded is None else folded
+        size = len(folded)
         candidates: list[tuple[int, int, tuple[Entity, ...]]] = []
-        for end_index, (key, readings) in self._automaton.iter(folded):
-            start = end_index - len(key) + 1
+        for end_index, (key, length, check_left, check_right, readings) in \
+                self._automaton.iter(folded):
+            start = end_index - length + 1
             end = end_index + 1
-            if not _bounded(folded, start, end, key):
+            if check_left and start > 0 and is_word_char(folded[start - 1]):
+                continue
+            if check_right and end < size and is_word_char(folded[end]):
                 continue
             surface = text[start:end]
             entities = tuple(dict.fromkeys(
@@ -91,12 +100,6 @@ class Matcher:
             taken.append((start, end, entities))
         taken.sort()
         return [Match(s, e, text[s:e], ents) for s, e, ents in taken]
-
-
-def _bounded(folded: str, start: int, end: int, key: str) -> bool:
-    if not is_cjk(key[0]) and start > 0 and is_word_char(folded[start - 1]):
-        return False
-    return not (not is_cjk(key[-1]) and end < len(folded) and is_word_char(folded[end]))
 
 
 def _plausible(alias: str, surface: str, key: str) -> bool:

@@ -71,4 +71,4 @@ def is_cjk(ch: str) -> bool:
 
 def is_word_char(ch: str) -> bool:
     """Latin-script word characters; CJK text has no word boundaries."""
-    return ch.isalnum() and not is_cjk(ch)
+    return ch.isalnum() and not ("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf")
