@@ -97,7 +97,7 @@ _FUTURE_WORDS = re.compile(r"\b(?:next|proximo|proxima|que viene|que vem)\b")
 _CLOCK = re.compile(r"[ t]*\d{1,2}:\d{2}")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
 _MONTH_CUES = CueSet(list(_MONTHS))
-_WEEKDAY_CUES = CueSet([*_WEEKDAYS, "from", "de", "desde"])
+_WEEKDAY_CUES = CueSet(list(_WEEKDAYS))
 _RELATIVE_CUES = CueSet([re.escape(k) for k in _RELATIVE])
 
 

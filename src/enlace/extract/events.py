@@ -627,10 +627,11 @@ def _venue(activity: str, parts: list[Candidate], virtual_cue: bool, china_cue: 
         return "in_china"
     if any(a.role in ("embassy", "consulate") for a in first.cn):
         return "in_lac"
-    cues = context.cues
     for place in first.places:
-        if place.kind in ("lac_city", "subdivision", "cn_place") and cues.first(
-                lexicon.LOCATIVE, max(0, place.start - 4), place.start) is not None:
+        before = first.folded[max(0, place.start - first.sentence.start - 4):
+                              place.start - first.sentence.start]
+        if place.kind in ("lac_city", "subdivision", "cn_place") and \
+                lexicon.LOCATIVE.search(before):
             return "in_china" if place.side == "cn" else "in_lac"
     if context.dateline_side:
         return "in_china" if context.dateline_side == "cn" else "in_lac"

@@ -8,6 +8,8 @@ one value is chosen.
 
 from __future__ import annotations
 
+import re
+
 from enlace.extract.cues import Cue
 
 
@@ -236,7 +238,7 @@ IN_CHINA = _compile([
 ])
 
 # Locative words before a place name: "in Lima", "en Córdoba", "em Recife", "在利马".
-LOCATIVE = _compile([r"in", r"en", r"em", r"at", r"no", r"na", "在", "于"])
+LOCATIVE = re.compile(r"(?:\b(?:in|en|em|at|no|na)\s+|在|于)$")
 
 CPC_DELEGATION = _compile([
     r"cpc delegation", r"delegation of the (?:communist party of china|cpc)",
