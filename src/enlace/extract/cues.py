@@ -164,12 +164,13 @@ class DocumentCues:
                     kept.append((start, end))
             self._spans[label] = kept
         self._starts = {label: [s for s, _ in spans] for label, spans in self._spans.items()}
+        self._merged: dict[tuple[Cue, ...], tuple[list[int], list[int]]] = {}
 
     @classmethod
     def empty(cls) -> DocumentCues:
         """No cues at all (a context built without a document)."""
         cues = cls.__new__(cls)
-        cues._spans, cues._starts = {}, {}
+        cues._spans, cues._starts, cues._merged = {}, {}, {}
         return cues
 
     def spans(self, cue: Cue) -> list[tuple[int, int]]:
@@ -180,6 +181,21 @@ class DocumentCues:
         starts = self._starts.get(cue.label, [])
         index = bisect_left(starts, start)
         return starts[index] if index < len(starts) and starts[index] < end else None
+
+    def strongest(self, ranked: tuple[Cue, ...], start: int, end: int) -> tuple[int, int] | None:
+        """(rank, offset) of the highest-ranked cue of ``ranked`` in [start, end)."""
+        merged = self._merged.get(ranked)
+        if merged is None:
+            pairs = sorted((s, rank) for rank, cue in enumerate(ranked)
+                           for s in self._starts.get(cue.label, []))
+            merged = ([s for s, _ in pairs], [r for _, r in pairs])
+            self._merged[ranked] = merged
+        starts, ranks = merged
+        low, high = bisect_left(starts, start), bisect_left(starts, end)
+        if low == high:
+            return None
+        index = min(range(low, high), key=lambda i: (ranks[i], starts[i]))
+        return ranks[index], starts[index]
 
     def within(self, cue: Cue, ranges: list[tuple[int, int]]) -> bool:
         return any(self.first(cue, start, end) is not None for start, end in ranges)

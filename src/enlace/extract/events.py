@@ -10,6 +10,7 @@ own sentences. Sides missing from a sentence are taken from the story so far
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -95,16 +96,23 @@ def build_events(
 
 
 def _within(items: list, start: int, end: int) -> list:
-    return [item for item in items if start <= item.start and item.end <= end]
+    """Items (sorted by start) that lie inside [start, end)."""
+    low = bisect_left(items, start, key=lambda item: item.start)
+    high = bisect_left(items, end, lo=low, key=lambda item: item.start)
+    return [item for item in items[low:high] if item.end <= end]
+
+
+_ACTIVITY_NAMES = tuple(name for name, _ in lexicon.ACTIVITY_CUES)
+_ACTIVITY_RANKED = tuple(cue for _, cue in lexicon.ACTIVITY_CUES)
 
 
 def _activity(cues: DocumentCues, sentence: Sentence) -> tuple[str, int] | None:
     """The activity a sentence reports and where its cue word stands (sentence offset)."""
-    for name, cue in lexicon.ACTIVITY_CUES:
-        position = cues.first(cue, sentence.start, sentence.end)
-        if position is not None:
-            return name, position - sentence.start
-    return None
+    found = cues.strongest(_ACTIVITY_RANKED, sentence.start, sentence.end)
+    if found is None:
+        return None
+    rank, position = found
+    return _ACTIVITY_NAMES[rank], position - sentence.start
 
 
 def _event_date(here: list[DateMention], sentence: Sentence, cue: int,

@@ -166,12 +166,12 @@ _LAC_TYPE_LABEL = {
 
 
 _CCPIT_NAME = "China Council for the Promotion of International Trade"
-_CCPIT_GENERIC = re.compile(
-    r"(?<![\w])(?:(?:comite|consejo|conselho|council|committee|subcouncil|sub-council)"
+_CCPIT_GENERIC = Cue([
+    r"(?:comite|consejo|conselho|council|committee|subcouncil|sub-council)"
     r" (?:de |do |para (?:el |la |o |a )?|for (?:the )?)?(?:promocion|fomento|promocao|promotion)"
-    r" (?:del |do |de |of )?(?:comercio|international trade|trade)(?: internacional| exterior)?"
-    r"|ccpit)(?![\w])|贸促会|国际贸易促进委员会"
-)
+    r" (?:del |do |de |of )?(?:comercio|international trade|trade)",
+    r"ccpit", "贸促会", "国际贸易促进委员会",
+])
 
 
 def find_mentions(text: str, folded: str, gazetteer: Gazetteer,
@@ -181,7 +181,7 @@ def find_mentions(text: str, folded: str, gazetteer: Gazetteer,
     mentions = Mentions()
     for match in gazetteer.find(text, folded):
         _from_match(match, text, folded, mentions, gazetteer)
-    _provincial_ccpit(folded, mentions)
+    _provincial_ccpit(mentions, cues)
     _role_actors(folded, mentions, cues)
     _drop_taiwan(mentions, cues)
     mentions.actors.sort(key=lambda a: a.start)
@@ -262,10 +262,10 @@ def _drop_taiwan(mentions: Mentions, cues: DocumentCues) -> None:
     ]
 
 
-def _provincial_ccpit(folded: str, mentions: Mentions) -> None:
+def _provincial_ccpit(mentions: Mentions, cues: DocumentCues) -> None:
     """"CCPIT of Hunan", "Comité de Promoción del Comercio Internacional de Heilongjiang",
     "湖南省贸促会": a provincial committee, named "<Province> CCPIT" by the codebook."""
-    spans = [(m.start(), m.end()) for m in _CCPIT_GENERIC.finditer(folded)]
+    spans = list(cues.spans(_CCPIT_GENERIC))
     spans += [(a.start, a.end) for a in mentions.actors if a.name == _CCPIT_NAME]
     for start, end in spans:
         place = next((p for p in mentions.places if p.kind == "cn_place" and (
