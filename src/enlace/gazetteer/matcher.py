@@ -2,7 +2,10 @@
 
 Names are matched on folded text (case, accents and quotes ignored). Latin
 names must stand between word boundaries; Chinese names need none. Where
-matches overlap the longest wins, so "Partido Comunista de Cuba" beats "Cuba".
+matches overlap the longest wins, so "Partido Comunista de Cuba" beats "Cuba":
+the automaton itself returns leftmost-longest matches (``iter_long``), which
+keeps the pass in C; the price is that a longest match cut by a word boundary
+hides a shorter one at the same place, which no alias list here relies on.
 """
 
 from __future__ import annotations
@@ -77,7 +80,7 @@ class Matcher:
         size = len(folded)
         candidates: list[tuple[int, int, tuple[Entity, ...]]] = []
         for end_index, (key, length, check_left, check_right, readings) in \
-                self._automaton.iter(folded):
+                self._automaton.iter_long(folded):
             start = end_index - length + 1
             end = end_index + 1
             if check_left and start > 0 and is_word_char(folded[start - 1]):
