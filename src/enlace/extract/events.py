@@ -161,6 +161,12 @@ def _candidates(
     for index, sentence in enumerate(sentences):
         text = folded[sentence.start:sentence.end]
         cn = [a for a in _within(mentions.actors, sentence.start, sentence.end) if a.side == "cn"]
+        found_cue = _activity(cues, sentence)
+        if found_cue is None:
+            # no occasion here, but the Chinese side it names carries the story on
+            story_cn = [a for a in cn if not a.role.endswith("_unresolved")] or story_cn
+            continue
+        activity, cue = found_cue
         places = _within(mentions.places, sentence.start, sentence.end)
         here_dates = [d for d in _within(dates, sentence.start, sentence.end) if not d.future]
         lac = _lac_actors(mentions, sentence, places, cn, context)
@@ -169,10 +175,6 @@ def _candidates(
             cn = _host_places(places)
         if cn:
             story_cn = cn
-        found_cue = _activity(cues, sentence)
-        if found_cue is None:
-            continue
-        activity, cue = found_cue
         if cues.first(lexicon.OUTCOME_CUES["twinning"], sentence.start, sentence.end) is not None:
             if not here_dates and index > 1:
                 continue  # "X is also twinned with Y": background with no date is not coded
