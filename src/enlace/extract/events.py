@@ -45,6 +45,7 @@ class Candidate:
     dated_here: bool
     own_cn: bool = True  # the Chinese side is named in this sentence, not carried over
     continues: bool = False  # "during the meeting…": more about the occasion just reported
+    another: bool = False  # "also met…": a further meeting of the same trip
 
 
 @dataclass
@@ -210,8 +211,10 @@ def _candidates(
             continue
         continues = not dated_here and cues.first(
             lexicon.CONTINUATION, sentence.start, sentence.end) is not None
+        another = cues.first(lexicon.ANOTHER_MEETING, sentence.start, sentence.end) is not None
         found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places, date,
-                               end_date, dated_here, own_cn=bool(cn), continues=continues))
+                               end_date, dated_here, own_cn=bool(cn), continues=continues,
+                               another=another))
     return found
 
 
@@ -334,8 +337,8 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
             if _chinese_context(mentions, actor):
                 continue
             result.append(ActorMention(actor.start, actor.end, "lac",
-                                       lac_role_name(actor.type, country, None), actor.type,
-                                       country, role=actor.role))
+                                       lac_role_name(actor.type, country, None, actor.name),
+                                       actor.type, country, role=actor.role))
             continue
         if near_cn is not None and abs(near_cn.start - actor.start) < abs(place.start - actor.start):
             continue
@@ -345,7 +348,8 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
                                        place.country, place.subdivision, role=actor.role))
         else:
             result.append(ActorMention(actor.start, actor.end, "lac",
-                                       lac_role_name(actor.type, place.country, None), actor.type,
+                                       lac_role_name(actor.type, place.country, None, actor.name),
+                                       actor.type,
                                        place.country, role=actor.role))
     return _dedupe(result)
 
@@ -432,7 +436,8 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
         if cand.continues and last is not None:
             last.parts.append(cand)
             continue
-        if not any(_is_strong(a) for a in cand.lac) and not _society_only(cand.lac):
+        if not any(_is_strong(a) for a in cand.lac) and not _society_only(cand.lac) \
+                and not (cand.another and cand.lac):
             unnamed.append(cand)
             continue
         for group in _split_by_type(cand):

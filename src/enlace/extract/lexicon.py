@@ -272,3 +272,11 @@ TAIWAN = _compile([
     r"taiwan\w*", r"republic of china", r"republica (?:de )?china", r"roc", r"taipei",
     r"taipe", r"taipei economic and cultural office", "台湾", "台北", "中华民国",
 ])
+
+# Another meeting on the same trip: "also met", "later met", "también se reunió", "还会见".
+ANOTHER_MEETING = _compile([
+    r"also (?:met|held talks|visited|received)", r"(?:later|then|afterwards) (?:met|visited)",
+    r"on the same day", r"el mismo dia", r"no mesmo dia", r"tambien (?:se reunio|se reunieron|visito|recibio|sostuvo)",
+    r"tambem (?:se reuniu|visitou|recebeu)", r"ademas,? (?:se reunio|visito)", "还会见", "还拜会",
+    "随后会见", "还访问了", "当天还",
+])

@@ -111,7 +111,9 @@ _LAC_ROLES: list[tuple[str, str, re.Pattern[str]]] = [
         r"national assembly", r"national congress", r"congreso nacional", r"congresso nacional",
         r"parliament", r"legislative assembly", r"camara de diputados", r"camara dos deputados",
         r"camara de representantes", r"asamblea nacional", r"asamblea legislativa",
-        r"parlamento", "议会", "国会", "参议院", "众议院", "国民议会",
+        r"parlamento", r"house speaker", r"speaker of the (?:house|chamber|national assembly)",
+        r"presidente de la camara", r"presidente da camara", "议会", "国会", "参议院", "众议院",
+        "国民议会", "众议长", "参议长",
     ])),
     ("legislature", "country", _role([
         r"senators?", r"senador(?:a|es)?", r"congress(?:man|woman)", r"congresista",
@@ -330,7 +332,9 @@ def _role_actors(folded: str, mentions: Mentions, cues: DocumentCues) -> None:
     roles: list[ActorMention] = []
     for actor_type, target, pattern in _LAC_ROLES:
         for start, end in cues.spans(pattern):
-            roles.append(ActorMention(start, end, "lac", "", actor_type, role=f"role:{target}"))
+            chamber = _chamber(folded[start:end]) if target == "institution" else ""
+            roles.append(ActorMention(start, end, "lac", chamber, actor_type,
+                                      role=f"role:{target}"))
     # "jefe de gobierno" is one office, not a head and a government: longest wins
     roles.sort(key=lambda a: (a.start - a.end, a.start))
     kept: list[ActorMention] = []
@@ -340,9 +344,29 @@ def _role_actors(folded: str, mentions: Mentions, cues: DocumentCues) -> None:
     mentions.actors.extend(kept)
 
 
-def lac_role_name(actor_type: str, country: str | None, place: str | None) -> str:
+_CHAMBERS = (
+    ("Senate", ("senad", "senate", "参议")),
+    ("Chamber of Deputies", ("deput", "house", "camara", "众议", "representantes", "speaker")),
+    ("National Assembly", ("assembl", "asamblea", "国民议会")),
+    ("Congress", ("congres", "国会")),
+    ("Parliament", ("parlament", "议会")),
+)
+
+
+def _chamber(folded: str) -> str:
+    """Which chamber a legislature word names, so the Senate and the House stay apart."""
+    for name, stems in _CHAMBERS:
+        if any(stem in folded for stem in stems):
+            return name
+    return ""
+
+
+def lac_role_name(actor_type: str, country: str | None, place: str | None,
+                  chamber: str = "") -> str:
     """A readable canonical name for a LAC office named by role."""
     country_name = english_country_name(country) if country else "unknown country"
     if actor_type == "subnational_government":
         return f"Government of {place}" if place else f"Subnational government ({country_name})"
+    if actor_type == "legislature" and chamber:
+        return f"{chamber} of {country_name}"
     return _LAC_TYPE_LABEL.get(actor_type, "{}").format(country_name)
