@@ -276,7 +276,8 @@ TAIWAN = _compile([
 # Another meeting on the same trip: "also met", "later met", "también se reunió", "还会见".
 ANOTHER_MEETING = _compile([
     r"also (?:met|held talks|visited|received)", r"(?:later|then|afterwards) (?:met|visited)",
-    r"on the same day", r"el mismo dia", r"no mesmo dia", r"tambien (?:se reunio|se reunieron|visito|recibio|sostuvo)",
+    r"on the same day", r"el mismo dia", r"no mesmo dia",
+    r"tambien (?:se reunio|se reunieron|visito|recibio|sostuvo)",
     r"tambem (?:se reuniu|visitou|recebeu)", r"ademas,? (?:se reunio|visito)", "还会见", "还拜会",
     "随后会见", "还访问了", "当天还",
 ])
