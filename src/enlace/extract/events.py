@@ -46,6 +46,7 @@ class Candidate:
     own_cn: bool = True  # the Chinese side is named in this sentence, not carried over
     continues: bool = False  # "during the meeting…": more about the occasion just reported
     another: bool = False  # "also met…": a further meeting of the same trip
+    inherited: bool = False  # the LAC country comes from the document, not this sentence
 
 
 @dataclass
@@ -65,8 +66,10 @@ class Draft:
         return {a.type for c in self.parts for a in c.lac}
 
     def countries(self) -> list[str]:
+        """Countries of the parts; one only assumed from the document counts last."""
+        own = [c for c in self.parts if not c.inherited] or self.parts
         seen: dict[str, None] = {}
-        for c in self.parts:
+        for c in own:
             for country in c.countries:
                 seen.setdefault(country, None)
         return list(seen)
@@ -184,8 +187,11 @@ def _candidates(
             continue
         countries = _countries(lac, places, cn, lac_states)
         regional = any(_is_regional(a) for a in lac)
-        if not countries and not regional and context.main_country and (lac or cn):
-            countries = [context.main_country]
+        inherited = False
+        abroad = any(p.side == "foreign" for p in places)
+        if not countries and not regional and context.main_country and (lac or cn) \
+                and not abroad:
+            countries, inherited = [context.main_country], True
         use_cn = cn or story_cn
         if not use_cn or not (countries or regional):
             continue
@@ -214,8 +220,21 @@ def _candidates(
         another = cues.first(lexicon.ANOTHER_MEETING, sentence.start, sentence.end) is not None
         found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places, date,
                                end_date, dated_here, own_cn=bool(cn), continues=continues,
-                               another=another))
+                               another=another, inherited=inherited))
+    _date_the_lead(found)
     return found
+
+
+def _date_the_lead(found: list[Candidate]) -> None:
+    """Headline and lead sentences take the date the story first gives."""
+    first_dated = next((c for c in found if c.dated_here), None)
+    if first_dated is None:
+        return
+    for cand in found:
+        if cand is first_dated:
+            break
+        if len(first_dated.date or "") == 10:
+            cand.date, cand.end_date = first_dated.date, first_dated.end_date
 
 
 def _lead_date(dates: list[DateMention], context: DocumentContext) -> tuple[str, str | None] | None:
@@ -269,8 +288,15 @@ def _countries(lac: list[ActorMention], places: list[PlaceMention], cn: list[Act
     for actor in lac:
         if actor.country in lac_states:
             seen.setdefault(actor.country, None)
-    if any(_is_regional(a) for a in lac):
-        return list(seen)  # a regional body's own countries are not participants
+    if any(a.type == "regional_body" for a in lac):
+        return list(seen)  # a regional body's host or members are not participants
+    if any(a.role == "lac_group" for a in lac):
+        # "party cadres from Argentina, Brazil and Peru": the countries listed take part
+        for place in places:
+            if place.side == "lac" and place.kind in ("country", "demonym") \
+                    and place.country in lac_states:
+                seen.setdefault(place.country, None)
+        return list(seen)
     if not seen:
         for place in places:
             if place.side == "lac" and place.country in lac_states:
@@ -452,7 +478,8 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
             last = target
     for cand in unnamed:
         target = next((d for d in drafts if _compatible(d.first, cand)
-                       and _same_counterpart(d.countries(), cand.countries)), None)
+                       and (cand.inherited or _same_counterpart(d.countries(), cand.countries))),
+                      None)
         if target is None:
             drafts.append(Draft([cand]))
         elif target.first.dated_here or not cand.dated_here:

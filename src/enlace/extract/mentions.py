@@ -198,6 +198,10 @@ def _from_match(match: Match, text: str, folded: str, mentions: Mentions,
     kind = entity.kind
     if kind in ("subdivision", "lac_city") and _inside_person_name(text, match):
         return
+    if kind == "foreign_country":
+        mentions.places.append(PlaceMention(match.start, match.end, "foreign", entity.country,
+                                            None, entity.name, "country"))
+        return
     if kind in ("country", "demonym", "subdivision", "lac_city"):
         others = tuple((e.country, e.subdivision, e.name) for e in match.entities[1:]
                        if e.kind == kind and e.country != entity.country)

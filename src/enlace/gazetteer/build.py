@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gettext
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -197,8 +198,31 @@ def lac_organisation_aliases(data_dir: Path = DATA_DIR) -> Iterator[Alias]:
         yield row["alias"], entity
 
 
+def foreign_country_aliases(lac: set[str]) -> Iterator[Alias]:
+    """Countries outside LAC and China, in the four languages (pycountry's translations).
+
+    A sentence about Spain or South Africa is not about the LAC country the
+    document mentions elsewhere; knowing these names lets extraction tell.
+    """
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in ("es", "pt", "zh_CN")
+    ]
+    for country in pycountry.countries:
+        if country.alpha_2 in lac or country.alpha_2 in ("CN", "HK", "MO", "TW"):
+            continue
+        entity = Entity(kind="foreign_country", key=country.alpha_2, name=country.name,
+                        country=country.alpha_2)
+        names = {country.name, getattr(country, "common_name", country.name)}
+        names |= {t.gettext(country.name) for t in translations}
+        for name in names:
+            if len(name) >= 4 and "," not in name:
+                yield name, entity
+
+
 def all_aliases(data_dir: Path = DATA_DIR) -> Iterator[Alias]:
     states = lac_states(data_dir)
+    yield from foreign_country_aliases(set(states))
     yield from country_aliases(data_dir)
     yield from subdivision_aliases(set(states), data_dir)
     yield from chinese_actor_aliases(data_dir)

@@ -30,6 +30,7 @@ from enlace.store.convert import event_columns, record_event, shift
 from enlace.store.db import transact
 from enlace.store.models import (
     ActorRecord,
+    Coding,
     DocumentRecord,
     EventActor,
     EventCountry,
@@ -175,22 +176,40 @@ def store_document(session: Session, document: Document, sha256: str, events: li
     session.flush()
     outcome = DocumentOutcome(stored=True)
     for event in events:
-        match = _same_stored(session, event, row.id, resolver)
-        if match is None:
-            record = EventRecord(status="machine", created_at=utcnow())
-            write_event(session, record, event, resolver)
-            outcome.events_new += 1
-        else:
-            record, stored = match
-            if record.status == "machine":  # never overwrite a reviewer's work
-                merged = merge_cluster([stored, event])
-                merged.evidence, merged.summary = stored.evidence, stored.summary
-                write_event(session, record, merged, resolver)
-            outcome.events_attached += 1
-        session.add(EventSource(event_id=record.id, document_id=row.id, evidence=event.evidence,
-                                extractor=extractor))
-        session.flush()
+        record, new = place_event(session, event, row.id, resolver, extractor)
+        outcome.events_new += new
+        outcome.events_attached += not new
+        session.add(Coding(document_id=row.id, event_id=record.id, coder="machine",
+                           source=extractor, data=event.interchange()))
+    if not events:  # the machine read this document and found nothing: a coded negative
+        session.add(Coding(document_id=row.id, coder="machine", source=extractor, data=None))
+    session.flush()
     return outcome
+
+
+def place_event(session: Session, event: Event, document_id: int, resolver: ActorResolver,
+                extractor: str, status: str = "machine", absorb: bool = True
+                ) -> tuple[EventRecord, bool]:
+    """Store one event reported by a stored document: a new row, or a source of its twin.
+
+    Returns the event row and whether it is new. With ``absorb``, a twin still in
+    status ``machine`` takes in the new report's fields; a reviewed one is never
+    changed (hand-coded imports pass ``absorb=False`` and overwrite with an audit).
+    """
+    match = _same_stored(session, event, document_id, resolver)
+    if match is None:
+        record = EventRecord(status=status, created_at=utcnow())
+        write_event(session, record, event, resolver)
+    else:
+        record, stored = match
+        if absorb and record.status == "machine":  # never overwrite a reviewer's work
+            merged = merge_cluster([stored, event])
+            merged.evidence, merged.summary = stored.evidence, stored.summary
+            write_event(session, record, merged, resolver)
+    session.add(EventSource(event_id=record.id, document_id=document_id, evidence=event.evidence,
+                            extractor=extractor))
+    session.flush()
+    return record, match is None
 
 
 class Ingestor:

@@ -187,3 +187,38 @@ class ReviewLog(Base):
     field: Mapped[str | None] = mapped_column(String(64))
     before: Mapped[Any] = mapped_column(JSON, nullable=True)
     after: Mapped[Any] = mapped_column(JSON, nullable=True)
+
+
+class Coding(Base):
+    """One coder's version of one event of one document (or, with ``data`` null, "no events").
+
+    Why apart from ``events``: the dataset keeps one event per occasion, but
+    agreement needs every coder's own answer — the machine's as extracted, each
+    hand coder's as imported — even after review has changed the event.
+    """
+
+    __tablename__ = "codings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"),
+                                             index=True)
+    event_id: Mapped[int | None] = mapped_column(ForeignKey("events.id", ondelete="SET NULL"),
+                                                 index=True)
+    coder: Mapped[str] = mapped_column(String(200), index=True)
+    source: Mapped[str] = mapped_column(String(200))
+    data: Mapped[Any] = mapped_column(JSON, nullable=True)
+    added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class ActorLog(Base):
+    """One change to the canonical actors (merge, split, alias): who, when, before and after."""
+
+    __tablename__ = "actor_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    who: Mapped[str] = mapped_column(String(200))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    action: Mapped[str] = mapped_column(String(32))
+    actor_key: Mapped[str] = mapped_column(String(200), index=True)
+    before: Mapped[Any] = mapped_column(JSON, nullable=True)
+    after: Mapped[Any] = mapped_column(JSON, nullable=True)
