@@ -37,9 +37,9 @@ ACTIVITY_CUES: list[tuple[str, Cue]] = [
         "回信", "复信",
     ])),
     ("training", _compile([
-        r"training (?:course|program(?:me)?|session|workshop)s?", r"cadre training",
-        r"curso de (?:capacitacion|formacion)", r"capacitacion", r"seminario de capacitacion",
-        r"curso de capacitacao", r"capacitacao", r"treinamento", "培训班", "研修班", "培训",
+        r"training (?:course|program(?:me)?|session|workshop)s?",
+        r"curso de (?:capacitacion|formacion)", r"seminario de capacitacion",
+        r"curso de capacitacao", r"curso de formacao", "培训班", "研修班",
     ])),
     ("trade_promotion", _compile([
         r"trade fair", r"expo", r"exhibition", r"business (?:roundtable|matchmaking)",
@@ -193,16 +193,16 @@ OUTCOME_WORDS: dict[str, list[str]] = {
 OUTCOME_CUES: dict[str, Cue] = {label: Cue(words) for label, words in OUTCOME_WORDS.items()}
 
 KNOWLEDGE_EXCHANGE = _compile([
-    r"seminar", r"symposium", r"workshop", r"training", r"course", r"study tour", r"field trip",
+    r"seminar", r"symposium", r"workshop", r"training course", r"study tour", r"field trip",
     r"theoretical", r"experience in (?:governance|party building|state governance)",
     r"share (?:experiences?|knowledge)", r"exchange of experiences?", r"think[- ]tanks?",
     r"scholars?", r"lecture", r"expounded", r"xi jinping thought", r"party[- ]building",
-    r"governance experience", r"surveyed", r"seminario", r"taller", r"capacitacion", r"curso",
+    r"governance experience", r"surveyed", r"seminario", r"taller", r"curso de capacitacion",
     r"intercambio de experiencias", r"compartir experiencias", r"gira de estudio",
     r"intercambios? y (?:formacion|capacitacion)", r"programa de (?:encuentros|intercambios?)",
     r"visita de intercambio",
-    r"treinamento", r"capacitacao", r"troca de experiencias", r"experiencias de governanca",
-    "研讨会", "培训", "研修", "宣讲", "治国理政经验", "交流互鉴", "智库", "学者",
+    r"curso de treinamento", r"troca de experiencias", r"experiencias de governanca",
+    "研讨会", "培训班", "研修", "宣讲", "治国理政经验", "智库", "学者",
 ])
 
 GLOBAL_MECHANISM = _compile([
