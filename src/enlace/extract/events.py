@@ -335,6 +335,7 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
     """Named LAC organisations, and offices named by role tied to their place."""
     result: list[ActorMention] = []
     cn_spans = [(a.start, a.end) for a in cn]
+    abroad = any(p.side == "foreign" for p in places)  # "the Communist Party of Spain"
     for actor in _within(mentions.actors, sentence.start, sentence.end):
         if actor.side != "lac":
             continue
@@ -356,7 +357,7 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
         if place is None and target in ("subdivision", "city") and near_cn is None:
             place = context.main_place  # "el gobernador" of the province the story is about
         if place is None or place.side != "lac":
-            if near_cn is not None or not context.main_country \
+            if near_cn is not None or not context.main_country or abroad \
                     or target not in ("country", "institution"):
                 continue
             country = context.main_country
@@ -381,8 +382,12 @@ def _lac_actors(mentions: Mentions, sentence: Sentence, places: list[PlaceMentio
 
 
 def _chinese_context(mentions: Mentions, actor: ActorMention) -> bool:
-    """A bare role word right after a Chinese name belongs to the Chinese side."""
-    return any(o.side == "cn" and 0 <= actor.start - o.end <= 3 for o in mentions.actors)
+    """A bare role word beside a Chinese name belongs to the Chinese side.
+
+    "the Chinese Foreign Ministry's spokesman", "Vice-Minister of the IDCPC".
+    """
+    return any(o.side == "cn" and (0 <= actor.start - o.end <= 3 or 0 <= o.start - actor.end <= 8)
+               for o in mentions.actors)
 
 
 def _settle_ambiguous(actor: ActorMention, context: DocumentContext) -> ActorMention | None:
