@@ -22,3 +22,14 @@ def test_chinese_and_paragraphs():
 def test_wrapped_lines_stay_one_sentence():
     text = "Cuba y China constataron\nel excelente estado de sus relaciones."
     assert len(split_sentences(text)) == 1
+
+
+def test_chinese_chained_engagements_split_into_clauses():
+    from enlace.extract.sentences import split_clauses
+
+    text = "大使访问尤卡坦州，会见州长，出席企业家座谈会，并表示欢迎。"
+    (sentence,) = split_sentences(text)
+    pieces = split_clauses(sentence, ("会见", "出席"))
+    assert [p.text for p in pieces] == ["大使访问尤卡坦州", "会见州长", "出席企业家座谈会，并表示欢迎。"]
+    for piece in pieces:
+        assert text[piece.start:piece.end] == piece.text

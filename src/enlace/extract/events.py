@@ -19,7 +19,7 @@ from enlace.extract import lexicon
 from enlace.extract.cues import DocumentCues
 from enlace.extract.dates import DateMention
 from enlace.extract.mentions import ActorMention, Mentions, PlaceMention, lac_role_name
-from enlace.extract.sentences import Sentence
+from enlace.extract.sentences import Sentence, split_clauses
 from enlace.gazetteer.entities import english_country_name
 
 _PARTY_STATES = {"CU": 1959, "VE": 1999, "NI": 2007}
@@ -162,7 +162,12 @@ def _candidates(
     found: list[Candidate] = []
     story_cn: list[ActorMention] = []
     story_date = _lead_date(dates, context)
-    for index, sentence in enumerate(sentences):
+    units: list[tuple[Sentence, bool]] = []
+    for sentence in sentences:
+        pieces = split_clauses(sentence, lexicon.CLAUSE_VERBS_ZH) \
+            if _is_chinese(sentence.text) else [sentence]
+        units += [(piece, number > 0) for number, piece in enumerate(pieces)]
+    for index, (sentence, clause) in enumerate(units):
         text = folded[sentence.start:sentence.end]
         cn = [a for a in _within(mentions.actors, sentence.start, sentence.end) if a.side == "cn"]
         found_cue = _activity(cues, sentence)
@@ -177,7 +182,7 @@ def _candidates(
         cn = _resolve_cn(cn, places, lac, context)
         if not cn and (lac or _names_lac_place(places)):
             cn = _host_places(places)
-        if cn:
+        if cn and not clause:
             story_cn = cn
         if cues.first(lexicon.OUTCOME_CUES["twinning"], sentence.start, sentence.end) is not None:
             if not here_dates and index > 1:
@@ -192,7 +197,8 @@ def _candidates(
         if not countries and not regional and context.main_country and (lac or cn) \
                 and not abroad:
             countries, inherited = [context.main_country], True
-        use_cn = cn or story_cn
+        # a later clause of a chained sentence keeps the sentence's subject as the actor
+        use_cn = _dedupe([*story_cn, *cn]) if clause and story_cn else (cn or story_cn)
         if not use_cn or not (countries or regional):
             continue
         anchors = [(p.start - sentence.start, p.end - sentence.start)
@@ -223,6 +229,10 @@ def _candidates(
                                another=another, inherited=inherited))
     _date_the_lead(found)
     return found
+
+
+def _is_chinese(text: str) -> bool:
+    return sum("\u4e00" <= ch <= "\u9fff" for ch in text[:60]) > 10
 
 
 def _date_the_lead(found: list[Candidate]) -> None:

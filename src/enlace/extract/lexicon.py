@@ -281,3 +281,11 @@ ANOTHER_MEETING = _compile([
     r"tambem (?:se reuniu|visitou|recebeu)", r"ademas,? (?:se reunio|visito)", "还会见", "还拜会",
     "随后会见", "还访问了", "当天还",
 ])
+
+# Chinese readouts chain several engagements in one sentence with commas:
+# "访问尤卡坦州，会见州长…，出席…座谈会，走访…孔子学院". A clause opening with one
+# of these verbs is an engagement of its own.
+CLAUSE_VERBS_ZH = (
+    "会见", "会谈", "出席", "考察", "走访", "访问", "参观", "拜会", "签署", "参加", "接见",
+    "会晤", "举行", "看望", "宴请", "与",
+)

@@ -49,3 +49,25 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         sentences.append(Sentence(start, end, text[start:end]))
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;]\s*")
+
+
+def split_clauses(sentence: Sentence, openers: tuple[str, ...]) -> list[Sentence]:
+    """Cut a Chinese sentence before each clause that opens with one of ``openers``.
+
+    The pieces are exact spans of the text like the sentence itself.
+    """
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence.text)
+            if sentence.text.startswith(openers, m.end())]
+    if not cuts:
+        return [sentence]
+    pieces: list[Sentence] = []
+    start = 0
+    for cut in [*cuts, len(sentence.text)]:
+        piece = sentence.text[start:cut].rstrip("，,；; ")
+        if piece:
+            pieces.append(Sentence(sentence.start + start, sentence.start + start + len(piece), piece))
+        start = cut
+    return pieces
