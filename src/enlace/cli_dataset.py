@@ -42,7 +42,8 @@ WhoOption = Annotated[str | None, typer.Option(
 
 def fail(message: str) -> NoReturn:
     """One line on stderr, exit code 1."""
-    console.print(Text.assemble(("error", "red"), " ", " ".join(str(message).split())))
+    console.print(Text.assemble(("error", "red"), " ", " ".join(str(message).split())),
+                  soft_wrap=True)
     raise typer.Exit(code=1)
 
 
@@ -164,10 +165,10 @@ def import_command(
         else:
             result = import_table(path, _mapping(mapping), dict(_pairs(default, "--default")))
             for warning in result.warnings:
-                console.print(Text.assemble(("warning", "yellow"), " ", warning))
+                console.print(Text.assemble(("warning", "yellow"), " ", warning), soft_wrap=True)
             if result.errors:
                 for message in result.errors:
-                    console.print(Text.assemble(("error", "red"), " ", message))
+                    console.print(Text.assemble(("error", "red"), " ", message), soft_wrap=True)
                 if not skip_bad:
                     fail(f"{path}: {len(result.errors)} invalid rows, nothing imported "
                          "(fix them or use --skip-bad-rows)")
@@ -215,9 +216,10 @@ def actors_list(
     out = Console()
     for actor in actors:
         flag = " (provisional)" if actor.provisional else ""
-        out.print(Text(f"{actor.events:>6}  {actor.side:<3}  {actor.key}  {actor.name}{flag}"))
+        out.print(Text(f"{actor.events:>6}  {actor.side:<3}  {actor.key}  {actor.name}{flag}"),
+                  soft_wrap=True)
         if actor.aliases:
-            out.print(Text("        aka " + "; ".join(actor.aliases), style="dim"))
+            out.print(Text("        aka " + "; ".join(actor.aliases), style="dim"), soft_wrap=True)
     console.print(f"{len(actors)} actors")
 
 
@@ -288,6 +290,8 @@ def _render(out: Console, item: Any) -> None:
         value = getattr(event, name)
         if isinstance(value, list):
             value = ", ".join(map(str, value)) or "-"
+        elif value is None:
+            value = "-"
         out.print(Text.assemble((f"{name:>16} ", "bold"), str(value)))
     for label, actors in (("chinese_actors", event.chinese_actors), ("lac_actors", event.lac_actors)):
         names = "; ".join(f"{a.name} [{a.type}]" + (f" ({a.country})" if getattr(a, "country", None)

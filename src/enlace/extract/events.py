@@ -84,6 +84,7 @@ class DocumentContext:
     main_place: PlaceMention | None = None  # the LAC subdivision or city the story is about
     cues: DocumentCues = field(default_factory=DocumentCues.empty)
     dateline_side: str | None = None  # "cn" or "lac": where the report was filed
+    chinese: bool = False  # written in Chinese: clauses chained with commas are split
 
 
 def build_events(
@@ -165,7 +166,7 @@ def _candidates(
     units: list[tuple[Sentence, bool]] = []
     for sentence in sentences:
         pieces = split_clauses(sentence, lexicon.CLAUSE_VERBS_ZH) \
-            if _is_chinese(sentence.text) else [sentence]
+            if context.chinese else [sentence]
         units += [(piece, number > 0) for number, piece in enumerate(pieces)]
     for index, (sentence, clause) in enumerate(units):
         text = folded[sentence.start:sentence.end]
@@ -229,10 +230,6 @@ def _candidates(
                                another=another, inherited=inherited))
     _date_the_lead(found)
     return found
-
-
-def _is_chinese(text: str) -> bool:
-    return sum("\u4e00" <= ch <= "\u9fff" for ch in text[:60]) > 10
 
 
 def _date_the_lead(found: list[Candidate]) -> None:

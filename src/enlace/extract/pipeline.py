@@ -10,6 +10,7 @@ Each stage's time is accumulated in :attr:`Pipeline.timings` for the benchmark.
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -23,6 +24,8 @@ from enlace.extract.mentions import Mentions, find_mentions
 from enlace.extract.sentences import split_sentences
 from enlace.gazetteer import Gazetteer, load_gazetteer
 from enlace.gazetteer.text import fold
+
+_CJK = re.compile(r"[\u4e00-\u9fff]{4}")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,8 @@ class Pipeline:
         mentions = find_mentions(text, folded, self.gazetteer, cues)
         context = _context(document, reference, mentions, self.gazetteer)
         context.cues = cues
+        context.chinese = document.language == "zh" if document.language else \
+            _CJK.search(text[:200]) is not None
         if dateline:
             context.dateline_side = next(
                 (p.side for p in mentions.places if p.start < dateline[1]

@@ -209,6 +209,8 @@ def _learn_aliases(session: Session, event_id: int, before: Event, after: Event,
         for was, now in zip(old, new, strict=True):
             if normalise(was.name) == normalise(now.name):
                 continue
+            if getattr(was, "country", None) != getattr(now, "country", None):
+                continue  # another country's organisation: a different actor, not a spelling
             key = session.scalar(
                 select(ActorRecord.key).join(EventActor, EventActor.actor_id == ActorRecord.id)
                 .where(EventActor.event_id == event_id, EventActor.side == side,
