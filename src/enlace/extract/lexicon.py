@@ -101,7 +101,9 @@ FUTURE = _compile([
     r"visitara", r"viajara", r"se reunira", r"firmara", r"participara", r"realizara",
     r"tiene previsto", r"prevista?", r"proxima visita",
     r"visitara", r"vai visitar", r"ira visitar", r"devera", r"pretende",
-    "将访问", "将会见", "将于", "计划", "拟于", "将出席",
+    "将访问", "将会见", "将于", "计划", "拟于", "将出席", "将前往", "还将", "将赴", "将举行",
+    r"will (?:travel|go|head|continue)", r"se trasladaran", r"viajaran", r"visitaran",
+    r"se reuniran", r"recorreran", r"viajarao", r"irao", r"visitarao",
 ])
 
 # Fields (subjects discussed or agreed), Hanqi's four plus Myers'.
@@ -289,3 +291,10 @@ CLAUSE_VERBS_ZH = (
     "会见", "会谈", "出席", "考察", "走访", "访问", "参观", "拜会", "签署", "参加", "接见",
     "会晤", "举行", "看望", "宴请", "与",
 )
+
+# "Xi Jinping Thought", "pensamiento de Xi Jinping": a doctrine, not the head of state.
+DOCTRINE = _compile([
+    r"xi jinping thought", r"thought on socialism", r"pensamiento de xi jinping",
+    r"pensamento de xi jinping", r"pensamiento xi jinping", "习近平新时代中国特色社会主义思想",
+    "习近平思想", "习近平外交思想",
+])

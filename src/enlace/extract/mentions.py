@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from enlace.extract.cues import Cue, DocumentCues
-from enlace.extract.lexicon import TAIWAN
+from enlace.extract.lexicon import DOCTRINE, TAIWAN
 from enlace.gazetteer import Entity, Gazetteer, Match
 from enlace.gazetteer.entities import english_country_name
 
@@ -186,6 +186,7 @@ def find_mentions(text: str, folded: str, gazetteer: Gazetteer,
     _provincial_ccpit(mentions, cues)
     _role_actors(folded, mentions, cues)
     _drop_taiwan(mentions, cues)
+    _drop_doctrine(mentions, cues)
     mentions.actors.sort(key=lambda a: a.start)
     mentions.places.sort(key=lambda p: p.start)
     return mentions
@@ -254,6 +255,13 @@ def _inside_person_name(text: str, match: Match) -> bool:
     if len(words) < 2:
         return False
     return all(w[:1].isupper() and w.isalpha() and w.lower() not in _TITLE_WORDS for w in words)
+
+
+def _drop_doctrine(mentions: Mentions, cues: DocumentCues) -> None:
+    """"Xi Jinping Thought" names a doctrine, not the head of state acting."""
+    spans = cues.spans(DOCTRINE)
+    mentions.actors[:] = [a for a in mentions.actors
+                          if not any(s <= a.start < e for s, e in spans)]
 
 
 def _drop_taiwan(mentions: Mentions, cues: DocumentCues) -> None:
