@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pandas as pd
+
 from enlace.analysis import EventFrames, frames_from_events
 from enlace.codebook import Event
 
@@ -75,5 +77,5 @@ def test_sample_is_valid_and_framed() -> None:
     assert len(frames.countries) == 9  # E3 names two countries
     assert set(frames.subdivisions["subdivision"]) == {"AR-Y", "CL-CO"}
     assert (frames.actors["side"] == "china").sum() == 9
-    assert frames.events.loc[1, "month"] == "2018-07" and frames.events.loc[6, "month"] is None
-    assert frames.events.loc[6, "year"] == 2021 and frames.events.loc[7, "date"] is None
+    assert frames.events.loc[1, "month"] == "2018-07" and pd.isna(frames.events.loc[6, "month"])
+    assert frames.events.loc[6, "year"] == 2021 and pd.isna(frames.events.loc[7, "date"])

@@ -135,3 +135,4 @@ def main() -> None:  # pragma: no cover - console script entry
 
 from enlace.cli_store import register as _register_store; _register_store(app)  # noqa: E402, E702, I001
 from enlace.cli_dataset import register as _register_dataset; _register_dataset(app)  # noqa: E402, E702, I001
+from enlace.cli_analysis import register as _register_analysis; _register_analysis(app)  # noqa: E402, E702, I001

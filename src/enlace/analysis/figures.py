@@ -32,6 +32,7 @@ from matplotlib.cm import ScalarMappable  # noqa: E402
 from matplotlib.colors import Normalize, to_hex  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Polygon  # noqa: E402
+from matplotlib.ticker import MaxNLocator  # noqa: E402
 
 ADMIN1 = Path(__file__).parent / "data" / "lac_admin1.geojson"
 NO_DATA = "#e6e6e6"
@@ -263,14 +264,16 @@ def map_figure(table: pd.DataFrame, title: str = "Events by LAC first-level subd
         for ring in _rings(feature["geometry"]):
             patch = Polygon(ring, closed=True, facecolor=face, edgecolor="white", linewidth=0.2)
             patch.set_gid(code or "")
-            ax.add_patch(patch)
+            ax.add_artist(patch)  # not add_patch: its per-patch data-limit update is slow
     ax.set_xlim(-118, -33)
     ax.set_ylim(-56, 33)
     ax.set_aspect("equal")
     ax.set_axis_off()
     ax.set_title(title)
     mappable = ScalarMappable(norm=norm, cmap=colours)
-    fig.colorbar(mappable, ax=ax, shrink=0.5, label="events")
+    bar = fig.colorbar(mappable, ax=ax, shrink=0.5, label="events")
+    bar.locator = MaxNLocator(integer=True)
+    bar.update_ticks()
     return fig
 
 

@@ -114,6 +114,9 @@ def load_frames(db: Any = None, flt: Any = None, include_rejected: bool = False)
         stored = list_events(session, flt)
     if not include_rejected and not flt.statuses:
         stored = [item for item in stored if item.status != "rejected"]
-    stored.reverse()  # oldest first reads naturally in tables and timelines
+    from enlace.store.convert import first_day
+
+    # oldest first reads naturally in tables and timelines; undated events last
+    stored.sort(key=lambda s: (s.event.date is None, first_day(s.event.date or ""), s.id))
     return frames_from_events([s.event for s in stored], [s.id for s in stored],
                               [s.status for s in stored])

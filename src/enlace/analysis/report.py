@@ -24,12 +24,12 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from enlace.analysis import figures as fig
 from enlace.analysis import network, subnational, tables
+from enlace.analysis.compare import reference_comparison
 from enlace.analysis.frame import EventFrames
 from enlace.analysis.timeline import timeline
 from enlace.codebook import CODEBOOK_VERSION
 
 ACCURACY_FILE = Path(__file__).resolve().parents[3] / "benchmarks" / "accuracy_floor.json"
-_PARTY_WORDS = ("cpc", "party", "ccp", "idcpc", "ild", "international department")
 
 
 @dataclass
@@ -82,58 +82,6 @@ def _reference_rows(options: ReportOptions) -> list[dict[str, Any]]:
         return list(reference_figures())
     except (OSError, ValueError):
         return []
-
-
-def our_count(frames: EventFrames, row: dict[str, Any]) -> int | None:
-    """Our number for a study's count, where the two measure the same thing.
-
-    Comparable when the study's value is a count of events (exchanges, meetings,
-    contacts): we count our events in its period, of its country (or multilateral),
-    and of the party channel when the study counts CPC/party exchanges.
-    """
-    unit = str(row.get("unit") or "").lower()
-    if not any(word in unit for word in ("event", "exchange", "meeting", "contact", "visit", "count")):
-        return None
-    events = frames.events
-    start, end = str(row.get("period_start") or ""), str(row.get("period_end") or "")
-    if start:
-        events = events[events["date_end"].notna() & (events["date_end"] >= _first(start))]
-    if end:
-        events = events[events["date_start"].notna() & (events["date_start"] <= _last(end))]
-    text = f"{row.get('measure', '')} {row.get('breakdown', '')}".lower()
-    if any(word in text.split() or word in text for word in _PARTY_WORDS):
-        events = events[events["channel"] == "party"]
-    country = str(row.get("country") or "").strip()
-    if country.lower() == "multilateral":
-        events = events[events["format"] == "multilateral"]
-    elif len(country) == 2 and country.isalpha():
-        ids = frames.countries.loc[frames.countries["country"] == country.upper(), "event_id"]
-        events = events[events["event_id"].isin(ids)]
-        if "bilateral" in text:
-            events = events[events["format"] == "bilateral"]
-    return len(events)
-
-
-def _first(value: str) -> str:
-    from enlace.store.convert import first_day
-
-    return first_day(value[:10])
-
-
-def _last(value: str) -> str:
-    from enlace.store.convert import last_day
-
-    return last_day(value[:10])
-
-
-def reference_comparison(frames: EventFrames, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The studies' published figures with our count beside each comparable one."""
-    out = []
-    for row in rows:
-        ours = our_count(frames, row)
-        out.append({**{k: ("" if v is None or (isinstance(v, float) and pd.isna(v)) else v)
-                       for k, v in row.items()}, "ours": "" if ours is None else ours})
-    return out
 
 
 def _records(table: pd.DataFrame, limit: int | None = None) -> dict[str, Any]:
