@@ -63,8 +63,6 @@ def run_extraction(paths: list[str], out, backend: str = "rules") -> tuple[int, 
                 continue
             for document in result:
                 documents += 1
-                if not document.doc_id or document.doc_id == "":
-                    document = document.model_copy(update={"doc_id": str(path)})
                 for event in pipeline.extract(document):
                     events += 1
                     out.write(json.dumps(event.interchange(), ensure_ascii=False) + "\n")
@@ -77,14 +75,33 @@ def extract(
     output: Annotated[Path, typer.Option("-o", "--output", help="JSON Lines file to write.")]
     = Path("events.jsonl"),
     backend: Annotated[str, typer.Option(help="Extraction backend.")] = "rules",
+    dask: Annotated[str | None, typer.Option(
+        help="Run on a Dask cluster: a scheduler address (tcp://host:8786) or 'local'.")] = None,
 ) -> None:
     """Extract codebook events from documents (HTML, PDF, DOCX, text, corpus JSON)."""
-    with output.open("w", encoding="utf-8") as out:
-        documents, events, failed = run_extraction(paths, out, backend)
+    if dask:
+        documents, events, failed = _extract_on_dask(paths, output, backend, dask)
+    else:
+        with output.open("w", encoding="utf-8") as out:
+            documents, events, failed = run_extraction(paths, out, backend)
     console.print(f"{documents} documents, {events} events -> {output}"
                   + (f"; {failed} files failed" if failed else ""))
     if failed:
         raise typer.Exit(code=1)
+
+
+def _extract_on_dask(paths: list[str], output: Path, backend: str,
+                     scheduler: str) -> tuple[int, int, int]:
+    from enlace.documents import expand_paths
+    from enlace.extract.distributed import extract_on_dask
+
+    result = extract_on_dask(expand_paths(paths), scheduler, backend)
+    for error in result.errors:
+        console.print(f"[red]error[/red] {error}", markup=True, highlight=False)
+    with output.open("w", encoding="utf-8") as out:
+        for event in result.events:
+            out.write(json.dumps(event, ensure_ascii=False) + "\n")
+    return result.documents, len(result.events), len(result.errors)
 
 
 @app.command()
