@@ -55,7 +55,7 @@ def run_extraction(paths: list[str], out, backend: str = "rules") -> tuple[int, 
     documents = events = failed = 0
     with _progress(sys.stderr.isatty()) as progress:
         task = progress.add_task("extracting", total=len(files))
-        for path, result in iter_documents(files):
+        for _path, result in iter_documents(files):
             progress.advance(task)
             if isinstance(result, Exception):
                 failed += 1
