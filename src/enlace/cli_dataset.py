@@ -21,7 +21,7 @@ from rich.text import Text
 
 from enlace.cli_store import DbOption
 
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # one message, one line (greppable)
 actors_app = typer.Typer(help="Canonical actors: list, merge, split, alias.", no_args_is_help=True)
 
 

@@ -332,14 +332,16 @@ def _import_document(session: Session, doc_id: str, events: list[Event], source_
 
 
 def import_events(engine: Engine, events: Iterable[Event], source_label: str,
-                  coder: str | None = None, coded_documents: Iterable[str] = ()) -> ImportReport:
+                  coder: str | None = None, coded_documents: Iterable[str] = (),
+                  resolver: ActorResolver | None = None) -> ImportReport:
     """Store hand-coded events as ``verified`` and record them as ``coder``'s coding.
 
     Events are grouped by their ``doc_ids`` (an event without any belongs to
     ``source_label``, e.g. the spreadsheet's name); ``coded_documents`` names
     documents coded as having no events (gold negatives). ``coder`` defaults to
     ``source_label``. One transaction per document; re-importing replaces the
-    coder's coding and leaves the dataset as it is.
+    coder's coding and leaves the dataset as it is. Pass ``resolver`` to reuse
+    one across several imports (it must know the store's review aliases).
     """
     coder = (coder or source_label).strip()
     if not coder:
@@ -350,8 +352,9 @@ def import_events(engine: Engine, events: Iterable[Event], source_label: str,
     for event in events:
         for doc_id in dict.fromkeys(event.doc_ids or [source_label]):
             by_doc.setdefault(doc_id, []).append(event)
-    with Session(engine) as session:
-        resolver = make_resolver(session)
+    if resolver is None:
+        with Session(engine) as session:
+            resolver = make_resolver(session)
     total = ImportReport()
     for doc_id, doc_events in by_doc.items():
         done = transact(engine, lambda session, d=doc_id, e=doc_events: _import_document(
