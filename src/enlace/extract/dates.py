@@ -88,7 +88,7 @@ _RELATIVE_RE = re.compile(
     + r")(?![\w])"
 )
 _YEAR = re.compile(
-    r"\b(?:in|en|em|since|desde|de|del|year|ano|año|and|y|e|,)\s+(?P<y>(?:19|20)\d{2})\b"
+    r"\b(?:in|en|em|since|desde|de|del|el|year|ano|año|and|y|e|,)\s+(?P<y>(?:19|20)\d{2})\b"
     r"(?!\s*(?:-|/|年))"
 )
 _FUTURE_WORDS = re.compile(r"\b(?:next|proximo|proxima|que viene|que vem)\b")

@@ -243,18 +243,23 @@ _TITLE_WORDS = frozenset(
 def _inside_person_name(text: str, match: Match) -> bool:
     """"Lacalle Herrera" is a person, not Panama's Herrera province.
 
-    A one-word place name right after two capitalised words, other than titles
-    such as "Governor" or "Estado", is taken for a surname.
+    A one-word place name right after a capitalised word inside a sentence, other
+    than a title such as "Governor" or "Estado", is taken for a surname.
     """
     if " " in match.text.strip():
         return False
     before = text[max(0, match.start - 30):match.start]
     if not before.endswith(" "):
         return False
-    words = before.split()[-2:]
-    if len(words) < 2:
+    words = before.split()
+    if not words:
         return False
-    return all(w[:1].isupper() and w.isalpha() and w.lower() not in _TITLE_WORDS for w in words)
+    previous = words[-1]
+    if not (previous[:1].isupper() and previous.isalpha()) or previous.lower() in _TITLE_WORDS:
+        return False
+    # "Valladolid Yucatán" opening a line is a place and its state, not a name
+    head = before[:before.rstrip().rfind(previous)].rstrip()
+    return bool(head) and head[-1] not in ".!?:\n"
 
 
 def _drop_doctrine(mentions: Mentions, cues: DocumentCues) -> None:
