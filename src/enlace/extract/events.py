@@ -195,7 +195,7 @@ def _candidates(
         regional = any(_is_regional(a) for a in lac)
         inherited = False
         abroad = any(p.side == "foreign" for p in places)
-        if not countries and not regional and context.main_country and (lac or cn) \
+        if not countries and not regional and context.main_country and (lac or cn or here_dates) \
                 and not abroad:
             countries, inherited = [context.main_country], True
         # a later clause of a chained sentence keeps the sentence's subject as the actor
