@@ -54,25 +54,41 @@ class Draft:
     """An event being assembled from one or more candidates."""
 
     parts: list[Candidate] = field(default_factory=list)
+    # kept up to date by add(), so merging stays linear in long documents
+    names: set[str] = field(default_factory=set)
+    chinese: dict[str, str] = field(default_factory=dict)
+    own_countries: dict[str, None] = field(default_factory=dict)
+    assumed_countries: dict[str, None] = field(default_factory=dict)
+    has_own: bool = False  # some part names its own countries (maybe none: a regional body)
+
+    @classmethod
+    def of(cls, cand: Candidate) -> Draft:
+        draft = cls()
+        draft.add(cand)
+        return draft
+
+    def add(self, cand: Candidate, *, front: bool = False) -> None:
+        if front:
+            self.parts.insert(0, cand)
+        else:
+            self.parts.append(cand)
+        self.names.update(a.name for a in cand.lac)
+        self.chinese.update((a.name, a.type) for a in cand.cn)
+        if not cand.inherited:
+            self.has_own = True
+        target = self.assumed_countries if cand.inherited else self.own_countries
+        target.update(dict.fromkeys(cand.countries))
 
     @property
     def first(self) -> Candidate:
         return self.parts[0]
 
     def lac_names(self) -> set[str]:
-        return {a.name for c in self.parts for a in c.lac}
-
-    def lac_types(self) -> set[str]:
-        return {a.type for c in self.parts for a in c.lac}
+        return self.names
 
     def countries(self) -> list[str]:
         """Countries of the parts; one only assumed from the document counts last."""
-        own = [c for c in self.parts if not c.inherited] or self.parts
-        seen: dict[str, None] = {}
-        for c in own:
-            for country in c.countries:
-                seen.setdefault(country, None)
-        return list(seen)
+        return list(self.own_countries if self.has_own else self.assumed_countries)
 
 
 @dataclass
@@ -472,7 +488,7 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
     last: Draft | None = None
     for cand in candidates:
         if cand.continues and last is not None:
-            last.parts.append(cand)
+            last.add(cand)
             continue
         if not any(_is_strong(a) for a in cand.lac) and not _society_only(cand.lac) \
                 and not (cand.another and cand.lac):
@@ -483,21 +499,21 @@ def _merge(candidates: list[Candidate]) -> list[Draft]:
                            and d.lac_names() & {a.name for a in group.lac}
                            and _same_chinese_side(d, group)), None)
             if target is None:
-                target = Draft([group])
+                target = Draft.of(group)
                 drafts.append(target)
             else:
-                target.parts.append(group)
+                target.add(group)
             last = target
     for cand in unnamed:
         target = next((d for d in drafts if _compatible(d.first, cand)
                        and (cand.inherited or _same_counterpart(d.countries(), cand.countries))),
                       None)
         if target is None:
-            drafts.append(Draft([cand]))
+            drafts.append(Draft.of(cand))
         elif target.first.dated_here or not cand.dated_here:
-            target.parts.append(cand)
+            target.add(cand)
         else:
-            target.parts.insert(0, cand)
+            target.add(cand, front=True)
     drafts.sort(key=lambda d: d.first.sentence.start)
     return drafts
 
@@ -526,7 +542,7 @@ def _same_chinese_side(draft: Draft, cand: Candidate) -> bool:
     """
     if not cand.own_cn:
         return True
-    ours = {a.name: a.type for c in draft.parts for a in c.cn}
+    ours = draft.chinese
     theirs = {a.name: a.type for a in cand.cn}
     if set(ours) & set(theirs):
         return True

@@ -352,13 +352,13 @@ def _role_actors(folded: str, mentions: Mentions, cues: DocumentCues) -> None:
             chamber = _chamber(folded[start:end]) if target == "institution" else ""
             roles.append(ActorMention(start, end, "lac", chamber, actor_type,
                                       role=f"role:{target}"))
-    # "jefe de gobierno" is one office, not a head and a government: longest wins
-    roles.sort(key=lambda a: (a.start - a.end, a.start))
-    kept: list[ActorMention] = []
+    # "jefe de gobierno" is one office, not a head and a government: leftmost-longest wins
+    roles.sort(key=lambda a: (a.start, a.start - a.end))
+    last_end = -1
     for role in roles:
-        if not any(k.start < role.end and role.start < k.end for k in kept):
-            kept.append(role)
-    mentions.actors.extend(kept)
+        if role.start >= last_end:
+            mentions.actors.append(role)
+            last_end = role.end
 
 
 _CHAMBERS = (
