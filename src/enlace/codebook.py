@@ -14,6 +14,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from enlace.errors import EnlaceError
+
 CODEBOOK_VERSION = "1.2"
 
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -225,7 +227,7 @@ class GoldDocument(BaseModel):
     events: list[Event]
 
 
-class CodebookError(ValueError):
+class CodebookError(EnlaceError, ValueError):
     """An object does not follow the codebook; the message names where and why."""
 
 

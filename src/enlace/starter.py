@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from enlace.codebook import CodebookError, Event, parse_event
+from enlace.errors import EnlaceError
 
 __all__ = [
     "FIGURE_COLUMNS",
@@ -51,7 +52,7 @@ _SEED = re.compile(r"^\d{3}$")
 _REPO_DIR = Path(__file__).resolve().parents[2] / "data" / "starter"
 
 
-class StarterDataError(ValueError):
+class StarterDataError(EnlaceError, ValueError):
     """A starter file is missing or a row breaks its format; the message names file and line."""
 
 

@@ -19,9 +19,10 @@ import pandas as pd
 
 from enlace.analysis.frame import EventFrames
 from enlace.codebook import Event
+from enlace.errors import EnlaceError
 
 
-class ActorNotFound(LookupError):
+class ActorNotFound(EnlaceError, LookupError):
     """No actor (or more than one) in the network matches the name asked for."""
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from enlace.errors import EnlaceError
 
-class ReadError(Exception):
+
+class ReadError(EnlaceError):
     """A file could not be read as a document; ``reason`` says why in plain words."""
 
     def __init__(self, path: str, reason: str) -> None:

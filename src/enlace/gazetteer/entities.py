@@ -14,10 +14,12 @@ from pathlib import Path
 
 import pycountry
 
+from enlace.errors import EnlaceError
+
 DATA_DIR = Path(__file__).parent / "data"
 
 
-class GazetteerError(ValueError):
+class GazetteerError(EnlaceError, ValueError):
     """A reference-data file is malformed; the message names file and row."""
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enlace.codebook import CodebookError, parse_event
+from enlace.errors import EnlaceError
 from enlace.resolve.actors import ActorResolver
 from enlace.store.actors import canonical, make_resolver, remember_alias
 from enlace.store.convert import CODED_FIELDS, record_event
@@ -23,7 +24,7 @@ from enlace.store.ingest import write_event
 from enlace.store.models import STATUSES, ActorRecord, EventRecord, ReviewLog, utcnow
 
 
-class ReviewError(ValueError):
+class ReviewError(EnlaceError, ValueError):
     """A review action that cannot be applied; the message says why."""
 
 
