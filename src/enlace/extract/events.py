@@ -195,6 +195,7 @@ def _candidates(
         activity, cue = found_cue
         places = _within(mentions.places, sentence.start, sentence.end)
         here_dates = [d for d in _within(dates, sentence.start, sentence.end) if not d.future]
+        goes_on = cues.first(lexicon.CONTINUATION, sentence.start, sentence.end) is not None
         lac = _lac_actors(mentions, sentence, places, cn, context)
         cn = _resolve_cn(cn, places, lac, context)
         if not cn and (lac or _names_lac_place(places)):
@@ -202,7 +203,7 @@ def _candidates(
         if cn and not clause:
             story_cn = cn
         if cues.first(lexicon.OUTCOME_CUES["twinning"], sentence.start, sentence.end) is not None:
-            if not here_dates and index > 1:
+            if not here_dates and index > 1 and not goes_on:
                 continue  # "X is also twinned with Y": background with no date is not coded
             cn, lac = _twinned_places(places, cn, lac)
         if cues.first(lexicon.FUTURE, sentence.start, sentence.end) is not None and not here_dates:
@@ -211,8 +212,8 @@ def _candidates(
         regional = any(_is_regional(a) for a in lac)
         inherited = False
         abroad = any(p.side == "foreign" for p in places)
-        if not countries and not regional and context.main_country and (lac or cn or here_dates) \
-                and not abroad:
+        if not countries and not regional and context.main_country \
+                and (lac or cn or here_dates or goes_on) and not abroad:
             countries, inherited = [context.main_country], True
         # a later clause of a chained sentence keeps the sentence's subject as the actor
         use_cn = _dedupe([*story_cn, *cn]) if clause and story_cn else (cn or story_cn)
@@ -238,8 +239,7 @@ def _candidates(
                 found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places,
                                        year, None, True, own_cn=bool(cn)))
             continue
-        continues = not dated_here and cues.first(
-            lexicon.CONTINUATION, sentence.start, sentence.end) is not None
+        continues = not dated_here and goes_on
         another = cues.first(lexicon.ANOTHER_MEETING, sentence.start, sentence.end) is not None
         found.append(Candidate(sentence, text, activity, use_cn, lac, countries, places, date,
                                end_date, dated_here, own_cn=bool(cn), continues=continues,

@@ -263,6 +263,10 @@ CONTINUATION = _compile([
     r"en (?:el|la) (?:encuentro|reunion|cita)", r"(?:ambas|las dos) partes", r"ambos lados",
     r"durante a (?:reuniao|visita|conversa|cerimonia)", r"(?:no|na) (?:encontro|reuniao)",
     r"(?:ambas|as duas) partes", "会见中", "会谈中", "会上", "会见时", "会谈时", "双方",
+    r"(?:the|both) (?:two )?(?:cities|provinces|states|regions|delegations)",
+    r"(?:las|los) dos (?:ciudades|provincias|estados|regiones|delegaciones)",
+    r"ambas (?:ciudades|provincias|regiones|delegaciones)", r"ambos estados",
+    r"as duas (?:cidades|provincias|delegacoes)", r"os dois estados", "两市", "两省",
 ])
 
 # Dates of foundings and of diplomatic ties date no engagement (codebook).

@@ -74,6 +74,8 @@ class Pipeline:
             context.dateline_side = next(
                 (p.side for p in mentions.places if p.start < dateline[1]
                  and p.kind in ("lac_city", "subdivision", "cn_place", "country")), None)
+            # the dateline's city says where the report was filed, not who took part
+            mentions.places[:] = [p for p in mentions.places if p.start >= dateline[1]]
         now = time.perf_counter()
         self.timings["mentions"] += now - clock
         clock = now
