@@ -78,7 +78,8 @@ class Matcher:
         """
         folded = fold(text) if folded is None else folded
         size = len(folded)
-        candidates: list[tuple[int, int, tuple[Entity, ...]]] = []
+        found: list[Match] = []
+        # iter_long yields leftmost-longest matches that do not overlap, in text order
         for end_index, (key, length, check_left, check_right, readings) in \
                 self._automaton.iter_long(folded):
             start = end_index - length + 1
@@ -88,21 +89,15 @@ class Matcher:
             if check_right and end < size and is_word_char(folded[end]):
                 continue
             surface = text[start:end]
-            entities = tuple(dict.fromkeys(
-                entity for alias, entity in readings if _plausible(alias, surface, key)
-            ))
+            if len(readings) == 1:
+                alias, entity = readings[0]
+                entities = (entity,) if _plausible(alias, surface, key) else ()
+            else:
+                entities = tuple(dict.fromkeys(
+                    entity for alias, entity in readings if _plausible(alias, surface, key)))
             if entities:
-                candidates.append((start, end, entities))
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-        taken: list[tuple[int, int, tuple[Entity, ...]]] = []
-        occupied = bytearray(len(text) + 1)
-        for start, end, entities in candidates:
-            if any(occupied[start:end]):
-                continue
-            occupied[start:end] = b"\x01" * (end - start)
-            taken.append((start, end, entities))
-        taken.sort()
-        return [Match(s, e, text[s:e], ents) for s, e, ents in taken]
+                found.append(Match(start, end, surface, entities))
+        return found
 
 
 def _plausible(alias: str, surface: str, key: str) -> bool:
