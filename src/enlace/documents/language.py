@@ -71,13 +71,18 @@ def detect_language(text: str) -> str | None:
     return _CODES.get(language.name) if language is not None else None
 
 
+_WORD_LANGUAGES = {
+    word: tuple(code for code, words in _FUNCTION_WORDS.items() if word in words)
+    for words in _FUNCTION_WORDS.values() for word in words
+}
+
+
 def _by_function_words(head: str) -> str | None:
     """The language whose function words clearly dominate, or None when it is close."""
     counts = dict.fromkeys(_FUNCTION_WORDS, 0)
     for word in _WORD.findall(head.lower()):
-        for code, words in _FUNCTION_WORDS.items():
-            if word in words:
-                counts[code] += 1
+        for code in _WORD_LANGUAGES.get(word, ()):
+            counts[code] += 1
     ranked = sorted(counts.items(), key=lambda item: item[1], reverse=True)
     (best, top), (_, second) = ranked[0], ranked[1]
     return best if top - second >= _CLEAR_MARGIN and top >= 2 * max(second, 1) else None
