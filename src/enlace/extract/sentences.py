@@ -14,6 +14,8 @@ _BOUNDARY = re.compile(
     r"|(?P<gap>\n)\s*\n"
     r"|(?P<line>[.!?:;])\s*\n"
 )
+# Characters a sentence can end on: found first with one simple scan.
+_ENDING = re.compile(r"[.!?。！？；:;\n]")
 _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "sr", "sra", "srta", "st", "h.e", "e", "u.s", "jan", "feb", "mar",
     "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "gen", "gov", "lic",
@@ -32,7 +34,12 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences in order; abbreviations such as "Dr." or "Dec." do not end one."""
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for candidate in _ENDING.finditer(text):
+        if candidate.start() < start:
+            continue
+        match = _BOUNDARY.match(text, candidate.start())
+        if match is None:
+            continue
         if match["full"]:
             cut = match.end()
         elif match["gap"]:
