@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from enlace.extract.cues import CueSet
+from enlace.extract.cues import Cue, DocumentCues
 from enlace.gazetteer.text import fold
 
 _MONTHS = {
@@ -96,9 +96,9 @@ _FUTURE_WORDS = re.compile(r"\b(?:next|proximo|proxima|que viene|que vem)\b")
 
 _CLOCK = re.compile(r"[ t]*\d{1,2}:\d{2}")
 _YEAR_DIGITS = re.compile(r"(?:19|20)\d\d")
-_MONTH_CUES = CueSet(list(_MONTHS))
-_WEEKDAY_CUES = CueSet(list(_WEEKDAYS))
-_RELATIVE_CUES = CueSet([re.escape(k) for k in _RELATIVE])
+_MONTH_CUES = Cue(list(_MONTHS))
+_WEEKDAY_CUES = Cue(list(_WEEKDAYS))
+_RELATIVE_CUES = Cue([re.escape(k) for k in _RELATIVE])
 
 
 def _scan(pattern: re.Pattern[str], text: str, anchors: list[int], before: int,
@@ -153,7 +153,7 @@ _YEARS_BACK = re.compile(
 )
 
 
-_YEAR_WORDS = CueSet(["years?", "anos?", "年前", "去年", "前年"])
+_YEAR_WORDS = Cue(["years?", "anos?", "年前", "去年", "前年"])
 
 
 def _years_back(match: re.Match[str]) -> int | None:
@@ -226,7 +226,8 @@ def _weekday_before(ref: dt.date, weekday: int, future: bool) -> dt.date:
     return ref - dt.timedelta(days=delta)
 
 
-def find_dates(text: str, published: str | None = None, folded: str | None = None) -> list[DateMention]:
+def find_dates(text: str, published: str | None = None, folded: str | None = None,
+               cues: DocumentCues | None = None) -> list[DateMention]:
     """Every date expression in ``text`` resolved against ``published``.
 
     Expressions without a year take the publication year; weekdays and "ayer"
@@ -235,7 +236,6 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
     low = folded if folded is not None else fold(text)
     ref = parse_reference(published)
     ref_year = int(published[:4]) if published and published[:4].isdigit() else None
-    ref_month = int(published[5:7]) if published and len(published) >= 7 else None
     found: list[DateMention] = []
     taken = bytearray(len(low) + 1)
 
@@ -251,8 +251,9 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
     # Each pattern runs only near the words it needs (a month name, a weekday,
     # a four-digit year), found first in one automaton pass.
     years = [m.start() for m in _YEAR_DIGITS.finditer(low)]
-    months = [m.start() for m in _MONTH_CUES.finditer(low)]
-    weekdays = [m.start() for m in _WEEKDAY_CUES.finditer(low)]
+    cues = cues or DocumentCues(low)
+    months = [start for start, _ in cues.spans(_MONTH_CUES)]
+    weekdays = [start for start, _ in cues.spans(_WEEKDAY_CUES)]
     for m in _scan(_ISO, low, years, 1, 12):
         if _CLOCK.match(low, m.end()):
             continue  # "2024-11-29 23:25": a page's time stamp, not an occasion
@@ -310,18 +311,17 @@ def find_dates(text: str, published: str | None = None, folded: str | None = Non
             future = bool(m["next"] or m["next2"])
             day = _weekday_before(ref, _WEEKDAYS[m["w"]], future)
             add(m.start(), m.end(), day.isoformat(), relative=True, future=future)
-        for m in _ZH_WEEKDAY.finditer(low):
+        for m in (_ZH_WEEKDAY.finditer(low) if "周" in low or "星期" in low or "礼拜" in low
+                  else ()):
             day = _weekday_before(ref, _ZH_WEEKDAYS[m["w"]], False)
             add(m.start(), m.end(), day.isoformat(), relative=True)
-        for m in _RELATIVE_CUES.finditer(low):
-            day = ref + dt.timedelta(days=_RELATIVE[m.group(0)])
-            add(m.start(), m.end(), day.isoformat(), relative=True)
-    elif ref_year and ref_month:
-        pass  # month-precision publication: weekdays cannot be resolved
+        for start, end in cues.spans(_RELATIVE_CUES):
+            day = ref + dt.timedelta(days=_RELATIVE[low[start:end]])
+            add(start, end, day.isoformat(), relative=True)
     for m in _scan(_YEAR, low, years, 8, 4):
         add(m.start("y"), m.end("y"), _fmt(int(m["y"])))
     if ref_year is not None:
-        counted = [m.start() for m in _YEAR_WORDS.finditer(low)]
+        counted = [start for start, _ in cues.spans(_YEAR_WORDS)]
         for m in _scan(_YEARS_BACK, low, counted, 25, 20):
             back = _years_back(m)
             if back is not None and 0 < back <= 100:

@@ -339,7 +339,7 @@ def _role_actors(folded: str, mentions: Mentions, cues: DocumentCues) -> None:
     for start, end in cues.spans(_CN_CONSUL):
         mentions.actors.append(ActorMention(start, end, "cn", "Consulate General of China",
                                             "state", role="consulate_unresolved"))
-    for m in _LAC_GROUP.finditer(folded):
+    for m in _lac_groups(folded):
         kind = _GROUP_TYPE.get(m["who"] or "", "party" if "政党" in m.group(0) else
                                "national_government")
         name = ("Latin American and Caribbean parties" if kind == "party"
@@ -376,6 +376,16 @@ def _chamber(folded: str) -> str:
         if any(stem in folded for stem in stems):
             return name
     return ""
+
+
+_REGION_WORDS = ("latin", "latino", "america latina", "拉美")
+
+
+def _lac_groups(folded: str) -> list[re.Match[str]]:
+    """Group phrases, searched only in texts that speak of Latin America at all."""
+    if not any(word in folded for word in _REGION_WORDS):
+        return []
+    return list(_LAC_GROUP.finditer(folded))
 
 
 def lac_role_name(actor_type: str, country: str | None, place: str | None,

@@ -59,12 +59,12 @@ class Pipeline:
         text = document.text
         folded = fold(text)
         sentences = split_sentences(text)
+        cues = DocumentCues(folded)
         dateline = dateline_reference(text, document.published)
         reference = dateline[0] if dateline else document.published
-        dates = find_dates(text, reference, folded)
+        dates = find_dates(text, reference, folded, cues)
         if dateline:
             dates = [d for d in dates if d.start >= dateline[1]]
-        cues = DocumentCues(folded)
         mentions = find_mentions(text, folded, self.gazetteer, cues)
         context = _context(document, reference, mentions, self.gazetteer)
         context.cues = cues
