@@ -4,7 +4,7 @@ Why: accuracy and speed both regress silently; this script measures them
 the same way every time (see benchmarks/README.md).
 
 1. Accuracy: extract every document of the dev folder (default
-   /work/shared/corpus/dev, or --dev PATH) with the pipeline and score the
+   ../shared/corpus/dev, or --dev PATH) with the pipeline and score the
    events against its gold.jsonl with enlace.evaluate.
 2. Throughput: generate a synthetic corpus (benchmarks/synthetic.py) in a
    temporary folder, then time, in one process, the stages read ->
@@ -38,7 +38,7 @@ from enlace.gazetteer.text import fold  # noqa: E402
 
 TARGET_DOCS_PER_SECOND = 500.0
 _WORDS = re.compile(r"\w+")
-DEFAULT_DEV = Path("/work/shared/corpus/dev")
+DEFAULT_DEV = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
 
 
 class BenchmarkError(RuntimeError):

@@ -20,7 +20,7 @@ from enlace.evaluate import (
     match_events,
 )
 
-DEV_GOLD = Path("/work/shared/corpus/dev/gold.jsonl")
+DEV_GOLD = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "gold.jsonl")
 
 
 def raw(**overrides: Any) -> dict[str, Any]:

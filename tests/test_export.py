@@ -240,7 +240,7 @@ def test_atomic_write_keeps_old_file(tmp_path: Path, events, monkeypatch):
 
 
 def test_all_formats_write_gold(tmp_path: Path):
-    gold = Path("/work/shared/corpus/dev/gold.jsonl")
+    gold = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "gold.jsonl")
     if not gold.exists():
         pytest.skip("dev gold absent")
     from enlace.io import import_gold

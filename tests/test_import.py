@@ -218,7 +218,7 @@ def test_country_names_in_three_languages():
 
 
 def test_gold_import():
-    gold = Path("/work/shared/corpus/dev/gold.jsonl")
+    gold = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev" / "gold.jsonl")
     if not gold.exists():
         pytest.skip("dev gold absent")
     events = import_gold(gold)

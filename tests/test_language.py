@@ -9,7 +9,7 @@ import pytest
 
 from enlace.documents import detect_language
 
-DEV = Path("/work/shared/corpus/dev")
+DEV = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev")
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ from enlace.documents import (
     read_document,
 )
 
-DEV = Path("/work/shared/corpus/dev")
+DEV = (Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev")
 
 HTML_PAGE = """<!DOCTYPE html>
 <html lang="en">
