@@ -125,6 +125,7 @@ def test_trip_meetings_with_two_organisations_are_two_events(pipeline):
     assert len(events) == 2
     assert {e.date for e in events} == {"2019-03-25"}
     assert all(e.channel == "party" for e in events)
+    assert events[0].occasion and events[0].occasion == events[1].occasion
 
 
 def test_years_counted_back_date_a_background_visit(pipeline):

@@ -113,7 +113,30 @@ def build_events(
 ) -> list[Event]:
     candidates = _candidates(sentences, folded, mentions, dates, context, lac_states)
     drafts = _merge(candidates)
-    return [_to_event(d, context) for d in drafts]
+    events = [_to_event(d, context) for d in drafts]
+    _label_occasions(events)
+    return events
+
+
+def _label_occasions(events: list[Event]) -> None:
+    """Events of one trip or gathering share an ``occasion`` label (codebook).
+
+    Within a document: the same principal Chinese actor, the same LAC
+    country and the same month make one trip, when it has several meetings.
+    """
+    groups: dict[tuple[str, str, str], list[Event]] = {}
+    for event in events:
+        if not event.chinese_actors or not event.date:
+            continue
+        key = (event.chinese_actors[0].name, ",".join(event.lac_countries), event.date[:7])
+        groups.setdefault(key, []).append(event)
+    for (actor, countries, month), members in groups.items():
+        if len(members) < 2:
+            continue
+        names = ", ".join(english_country_name(c) for c in countries.split(",") if c)
+        label = f"{actor} — {names or 'Latin America and the Caribbean'}, {month}"
+        for event in members:
+            event.occasion = label
 
 
 def _within(items: list, start: int, end: int) -> list:
