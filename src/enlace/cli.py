@@ -139,7 +139,7 @@ def evaluate(
 
 @app.command()
 def demo() -> None:
-    """Extract the bundled demo documents and print what enlace found."""
+    """Build a demo database from the starter dataset and demo documents, and write the report."""
     from enlace.demo import run_demo
 
     run_demo(Console())
