@@ -113,12 +113,12 @@ _LAC_ROLES: list[tuple[str, str, re.Pattern[str]]] = [
         r"camara de representantes", r"asamblea nacional", r"asamblea legislativa",
         r"parlamento", r"house speaker", r"speaker of the (?:house|chamber|national assembly)",
         r"presidente de la camara", r"presidente da camara", "议会", "国会", "参议院", "众议院",
-        "国民议会", "众议长", "参议长",
+        "国民议会", "众议长", "参议长", "议长",
     ])),
     ("legislature", "country", _role([
         r"senators?", r"senador(?:a|es)?", r"congress(?:man|woman)", r"congresista",
         r"parliamentar(?:y|ian)s?", r"diputad[oa]s?", r"deputad[oa]s?", r"parlamentari\w+",
-        r"speaker", "议长", "参议员", "众议员",
+        r"speaker", "参议员", "众议员",
     ])),
     ("national_government", "envoy", _role([
         r"ambassador", r"embajador(?:a)?", r"embaixador(?:a)?", r"embassy", r"embajada",
