@@ -47,8 +47,6 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(code=1)
 
 
-def _split(values: list[str] | None) -> list[str]:
-    return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
 
 
 # --------------------------------------------------------------------------- export
@@ -74,21 +72,16 @@ def export(
         "--include-rejected", help="Keep rejected events (left out by default).")] = False,
 ) -> None:
     """Export stored events for Stata, R, pandas, Excel, Gephi or a GIS (graph: actor network)."""
-    from enlace.codebook import check_partial_date
-    from enlace.store import EventFilter, open_engine
+    from enlace.cli_store import event_filter
+    from enlace.store import open_engine
     from enlace.store.curation import export_store
     from enlace.store.review import ReviewError
 
     try:
-        check_partial_date(since)
-        check_partial_date(until)
+        flt = event_filter(since, until, country, subdivision, channel, content, mechanism,
+                           status, actor, text, None)
     except ValueError as error:
         fail(str(error))
-    flt = EventFilter(since=since, until=until, countries=[c.upper() for c in _split(country)],
-                      subdivisions=[s.upper() for s in _split(subdivision)],
-                      channels=_split(channel), contents=_split(content),
-                      mechanisms=_split(mechanism), statuses=_split(status), actor=actor,
-                      text=text, limit=None)
     try:
         count = export_store(open_engine(db), output, output_format, flt, include_rejected)
     except (ReviewError, OSError) as error:

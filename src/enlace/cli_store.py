@@ -9,11 +9,14 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+if TYPE_CHECKING:
+    from enlace.store import EventFilter
 
 DbOption = Annotated[str | None, typer.Option(
     "--db", envvar="ENLACE_DB",
@@ -58,9 +61,28 @@ def ingest(
         raise typer.Exit(code=1)
 
 
-def _split(values: list[str] | None) -> list[str]:
+def split_values(values: list[str] | None) -> list[str]:
     """Repeatable options that also accept comma lists: --country CU,VE --country BR."""
     return [part.strip() for value in values or [] for part in value.split(",") if part.strip()]
+
+
+def event_filter(since: str | None, until: str | None, country: list[str] | None,
+                 subdivision: list[str] | None, channel: list[str] | None,
+                 content: list[str] | None, mechanism: list[str] | None,
+                 status: list[str] | None, actor: str | None, text: str | None,
+                 limit: int | None) -> EventFilter:
+    """The store filter from the command-line filter options; ValueError on a bad date."""
+    from enlace.codebook import check_partial_date
+    from enlace.store import EventFilter
+
+    check_partial_date(since)
+    check_partial_date(until)
+    return EventFilter(since=since, until=until,
+                       countries=[c.upper() for c in split_values(country)],
+                       subdivisions=[s.upper() for s in split_values(subdivision)],
+                       channels=split_values(channel), contents=split_values(content),
+                       mechanisms=split_values(mechanism), statuses=split_values(status),
+                       actor=actor, text=text, limit=limit)
 
 
 @events_app.command("list")
@@ -84,21 +106,15 @@ def list_command(
     """List stored events, newest first, with the filters given (all must hold)."""
     from sqlalchemy.orm import Session
 
-    from enlace.codebook import check_partial_date
-    from enlace.store import EventFilter, list_events, open_engine
+    from enlace.store import list_events, open_engine
 
     if output_format not in ("table", "jsonl"):
         raise typer.BadParameter("--format must be table or jsonl")
     try:
-        check_partial_date(since)
-        check_partial_date(until)
+        flt = event_filter(since, until, country, subdivision, channel, content, mechanism,
+                           status, actor, text, limit or None)
     except ValueError as error:
         raise typer.BadParameter(str(error)) from None
-    flt = EventFilter(since=since, until=until, countries=[c.upper() for c in _split(country)],
-                      subdivisions=[s.upper() for s in _split(subdivision)],
-                      channels=_split(channel), contents=_split(content),
-                      mechanisms=_split(mechanism), statuses=_split(status), actor=actor,
-                      text=text, limit=limit or None)
     with Session(open_engine(db)) as session:
         events = list_events(session, flt)
     if output_format == "jsonl":

@@ -42,8 +42,8 @@ class CueMatch:
 class CueSet:
     """A set of cue phrases for folded text (lower case, no accents).
 
-    Built from ``(pattern, label)`` pairs, it also tells which labels a text
-    holds (:meth:`labels`), so related lexicons share one automaton.
+    Built from ``(pattern, label)`` pairs, each match carries the labels of the
+    lexicons it belongs to, so all lexicons share one automaton (:class:`DocumentCues`).
     """
 
     def __init__(self, patterns: list[str] | list[tuple[str, str]]) -> None:
@@ -99,12 +99,6 @@ class CueSet:
         found = self.finditer(text)
         return found[0] if found else None
 
-    def labels(self, text: str) -> set[str]:
-        """Every label whose cues occur in the text."""
-        found: set[str] = set()
-        for _, _, labels in self._hits(text):
-            found |= labels
-        return found
 
 
 _REGISTRY: list[Cue] = []

@@ -24,8 +24,6 @@ from enlace.gazetteer.entities import english_country_name
 
 _PARTY_STATES = {"CU": 1959, "VE": 1999, "NI": 2007}
 _STATE_TYPES = {"national_government", "legislature"}
-_SEPARATE_TYPES = {"party", "legislature", "national_government", "subnational_government",
-                   "business", "academic", "media", "civil_society", "regional_body"}
 
 
 _UMBRELLAS = {"Communist Party of China": "party", "Government of China": "state"}
